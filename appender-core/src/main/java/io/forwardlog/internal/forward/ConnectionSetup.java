@@ -1,0 +1,20 @@
+package io.forwardlog.internal.forward;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Duration;
+import org.msgpack.core.MessageUnpacker;
+
+/** What runs on a fresh connection before the first frame: nothing, or the Forward handshake. */
+public interface ConnectionSetup {
+
+    /**
+     * Establishes the session. Reads are bounded by the connection's read timeout.
+     *
+     * @throws DeliveryException (kind AUTHENTICATION or PROTOCOL) when the node refuses us
+     */
+    void establish(MessageUnpacker in, OutputStream out, Duration timeout) throws IOException;
+
+    /** No handshake: the node has no shared key. */
+    ConnectionSetup NONE = (in, out, timeout) -> { };
+}

@@ -1,0 +1,20 @@
+package io.forwardlog.internal.forward;
+
+/** Text helpers for messages people read. */
+final class Messages {
+
+    private static final int MAX = 120;
+
+    private Messages() {
+    }
+
+    static String abbreviate(String text) {
+        return text.length() <= MAX ? text : text.substring(0, MAX) + "...";
+    }
+
+    /** The exception's message, or its type when it has none. */
+    static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+}
