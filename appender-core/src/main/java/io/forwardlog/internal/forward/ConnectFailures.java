@@ -1,5 +1,6 @@
 package io.forwardlog.internal.forward;
 
+import io.forwardlog.internal.transport.TlsFailure;
 import io.forwardlog.internal.util.Durations;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -17,6 +18,9 @@ final class ConnectFailures {
     static DeliveryException classify(IOException e, String host, Duration connectTimeout) {
         if (e instanceof DeliveryException delivery) {
             return delivery;
+        }
+        if (e instanceof TlsFailure) {
+            return new DeliveryException(DeliveryException.Kind.TLS, e.getMessage(), e);
         }
         if (e instanceof UnknownHostException) {
             return new DeliveryException(DeliveryException.Kind.UNKNOWN_HOST, "cannot resolve host '" + host + "'", e);

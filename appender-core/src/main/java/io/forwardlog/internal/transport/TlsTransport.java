@@ -1,0 +1,75 @@
+package io.forwardlog.internal.transport;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * TLS 1.2 and 1.3 over TCP through BouncyCastle's JSSE provider. With verification on, the chain is
+ * checked against the JDK's trust store or the node's CA files, and the host name ({@code tls.vhost}
+ * when set, else the node's host) against the certificate, as HTTPS does.
+ */
+public final class TlsTransport implements Transport {
+
+    private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+
+    private final TlsOptions options;
+    private final ReloadingTlsContext context;
+
+    /**
+     * Reads the certificate and key files now.
+     *
+     * @param warnings told when rotated files cannot be used
+     * @throws TlsMaterialException a file is missing, unreadable or does not fit
+     */
+    public TlsTransport(TlsOptions options, Consumer<String> warnings) throws TlsMaterialException {
+        this.options = options;
+        this.context = new ReloadingTlsContext(options, new TlsContextLoader(), warnings);
+    }
+
+    @Override
+    public TransportConnection connect(String host, int port, Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String verifiedHost = options.virtualHost().orElse(host);
+        Socket raw = TcpTransport.openSocket(host, port, timeout);
+        SSLSocket tls = null;
+        try {
+            tls = (SSLSocket) context.current().getSocketFactory().createSocket(raw, verifiedHost, port, true);
+            tls.setSSLParameters(parameters(tls.getSSLParameters(), verifiedHost));
+            long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+            tls.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
+            tls.startHandshake();
+            tls.setSoTimeout(0);
+            return new SocketConnection(tls, raw);
+        } catch (IOException | RuntimeException e) {
+            TcpTransport.closeQuietly(raw);
+            throw TlsFailures.classify(e, verifiedHost, options.debug());
+        }
+    }
+
+    private SSLParameters parameters(SSLParameters parameters, String verifiedHost) {
+        parameters.setProtocols(PROTOCOLS);
+        if (options.verify() && options.verifyHostname()) {
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        }
+        if (isHostName(verifiedHost)) {
+            parameters.setServerNames(List.of(new SNIHostName(verifiedHost)));
+        }
+        return parameters;
+    }
+
+    /** SNI carries DNS names only, never IP addresses. */
+    private static boolean isHostName(String host) {
+        return !host.isEmpty() && !host.contains(":") && !host.matches("[0-9.]+") && !host.endsWith(".");
+    }
+
+    @Override
+    public String toString() {
+        return "tls";
+    }
+}
