@@ -1,0 +1,31 @@
+package io.forwardlog;
+
+import java.util.List;
+
+/**
+ * A throwable as a framework keeps it: Logback keeps a proxy rather than the throwable itself, so
+ * core formats the stack trace from this view, once, the same way for both frameworks.
+ */
+public interface ThrowableView {
+
+    /** The throwable's class name, e.g. {@code java.lang.IllegalStateException}. */
+    String className();
+
+    /** Its message, or {@code null}. */
+    String message();
+
+    StackTraceElement[] stackTrace();
+
+    /** How many frames at the end of {@link #stackTrace()} repeat the enclosing trace (0 when unknown). */
+    int commonFrames();
+
+    /** The cause, or {@code null}. */
+    ThrowableView cause();
+
+    List<ThrowableView> suppressed();
+
+    /** A view over a real throwable. */
+    static ThrowableView of(Throwable throwable) {
+        return throwable == null ? null : new JavaThrowableView(throwable);
+    }
+}

@@ -1,0 +1,97 @@
+package io.forwardlog.internal.pipeline;
+
+import io.forwardlog.internal.forward.OutboundBatch;
+import java.util.Arrays;
+
+/**
+ * Events of one tag on their way: filled on callers' threads while open, then sealed and never
+ * changed. The same event is in exactly one batch.
+ */
+public final class Batch implements OutboundBatch {
+
+    private final String tag;
+    private final long createdNanos;
+    private byte[] entries;
+    private int length;
+    private int eventCount;
+    private boolean sealed;
+    private Runnable onRelease;
+
+    Batch(String tag, int initialCapacity, long createdNanos) {
+        this.tag = tag;
+        this.entries = new byte[initialCapacity];
+        this.createdNanos = createdNanos;
+    }
+
+    /** A sealed batch made from entries read back (from the spool). */
+    public static Batch sealed(String tag, byte[] entries, int eventCount, long createdNanos, Runnable onRelease) {
+        Batch batch = new Batch(tag, 0, createdNanos);
+        batch.entries = entries;
+        batch.length = entries.length;
+        batch.eventCount = eventCount;
+        batch.sealed = true;
+        batch.onRelease = onRelease;
+        return batch;
+    }
+
+    /** Copies one encoded entry in; only while open, under the accumulator's lock. */
+    void add(byte[] entry, int entryLength) {
+        if (length + entryLength > entries.length) {
+            entries = Arrays.copyOf(entries, Math.max(length + entryLength, entries.length * 2));
+        }
+        System.arraycopy(entry, 0, entries, length, entryLength);
+        length += entryLength;
+        eventCount++;
+    }
+
+    void seal() {
+        sealed = true;
+    }
+
+    boolean isSealed() {
+        return sealed;
+    }
+
+    long createdNanos() {
+        return createdNanos;
+    }
+
+    /** Runs once the batch is done with (delivered, dropped or spooled): e.g. deletes its spool file. */
+    void released() {
+        Runnable action = onRelease;
+        onRelease = null;
+        if (action != null) {
+            action.run();
+        }
+    }
+
+    /** Whether the batch came from the spool, so it is not spooled a second time. */
+    boolean isFromSpool() {
+        return onRelease != null;
+    }
+
+    @Override
+    public String tag() {
+        return tag;
+    }
+
+    @Override
+    public byte[] entries() {
+        return entries;
+    }
+
+    @Override
+    public int entriesLength() {
+        return length;
+    }
+
+    @Override
+    public int eventCount() {
+        return eventCount;
+    }
+
+    @Override
+    public String toString() {
+        return "Batch[" + tag + ", " + eventCount + " events, " + length + " bytes]";
+    }
+}

@@ -1,0 +1,302 @@
+package io.forwardlog.internal.pipeline;
+
+import io.forwardlog.OverflowPolicy;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+
+/**
+ * The buffer between the callers and the sender thread, bounded in bytes. Callers append encoded
+ * entries into one open batch per tag; a batch is sealed when it reaches {@code chunkSize} or when
+ * its first event has waited {@code flushInterval}, and then waits in a queue for the sender. A batch
+ * the sender could not deliver goes back to the head of the queue and keeps its place. When the
+ * buffer is full the overflow policy decides, and every event dropped is counted with its reason.
+ */
+final class RecordAccumulator {
+
+    private static final int MIN_BATCH_ALLOCATION = 4096;
+
+    private final long capacity;
+    private final int chunkSize;
+    private final long flushIntervalNanos;
+    private final OverflowPolicy overflow;
+    private final long blockTimeoutNanos;
+    private final LongSupplier nanoTime;
+    private final DropCounter drops;
+    private final Wakeup sender;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition room = lock.newCondition();
+    /** Open batches by tag, oldest first. */
+    private final LinkedHashMap<String, Batch> open = new LinkedHashMap<>();
+    private final ArrayDeque<Batch> sealed = new ArrayDeque<>();
+    private long usedBytes;
+    private long bufferedEvents;
+    private boolean closed;
+
+    RecordAccumulator(long capacity, int chunkSize, long flushIntervalNanos, OverflowPolicy overflow,
+                      long blockTimeoutNanos, LongSupplier nanoTime, DropCounter drops, Wakeup sender) {
+        this.capacity = capacity;
+        this.chunkSize = chunkSize;
+        this.flushIntervalNanos = flushIntervalNanos;
+        this.overflow = overflow;
+        this.blockTimeoutNanos = blockTimeoutNanos;
+        this.nanoTime = nanoTime;
+        this.drops = drops;
+        this.sender = sender;
+    }
+
+    /**
+     * Adds one encoded entry to the open batch of {@code tag}. Called on the application's threads:
+     * never blocks longer than the overflow policy allows, never throws.
+     *
+     * @return whether the event was buffered (when not, it was counted as dropped)
+     */
+    boolean append(String tag, byte[] entry, int length) {
+        boolean wake = false;
+        lock.lock();
+        try {
+            if (closed) {
+                drops.add(DropReason.STOPPED, 1);
+                return false;
+            }
+            if (usedBytes + length > capacity && !makeRoom(length)) {
+                return false;
+            }
+            Batch batch = open.get(tag);
+            if (batch != null && batch.entriesLength() + length > chunkSize) {
+                open.remove(tag);
+                seal(batch);
+                wake = true;
+                batch = null;
+            }
+            if (batch == null) {
+                batch = new Batch(tag, Math.min(chunkSize, Math.max(MIN_BATCH_ALLOCATION, length)), nanoTime.getAsLong());
+                wake |= open.isEmpty();
+                open.put(tag, batch);
+            }
+            batch.add(entry, length);
+            usedBytes += length;
+            bufferedEvents++;
+            if (batch.entriesLength() >= chunkSize) {
+                open.remove(tag);
+                seal(batch);
+                wake = true;
+            }
+            return true;
+        } finally {
+            lock.unlock();
+            if (wake) {
+                sender.signal();
+            }
+        }
+    }
+
+    /** Applies the overflow policy; returns whether {@code length} bytes now fit. Holds the lock. */
+    private boolean makeRoom(long length) {
+        switch (overflow) {
+            case DROP_OLDEST -> {
+                while (usedBytes + length > capacity && evictOldest()) {
+                    // each round frees one whole batch that is not on the wire
+                }
+            }
+            case BLOCK -> {
+                long left = blockTimeoutNanos;
+                try {
+                    while (usedBytes + length > capacity && left > 0 && !closed) {
+                        left = room.awaitNanos(left);
+                    }
+                } catch (InterruptedException e) {
+                    // the caller's interrupt is theirs: keep it set, drop the event instead of throwing
+                    Thread.currentThread().interrupt();
+                }
+            }
+            case DROP_NEWEST -> {
+                // nothing to do: the event is dropped below
+            }
+        }
+        if (usedBytes + length > capacity || closed) {
+            drops.add(closed ? DropReason.STOPPED : DropReason.BUFFER_FULL, 1);
+            return false;
+        }
+        return true;
+    }
+
+    private boolean evictOldest() {
+        Batch victim = sealed.pollFirst();
+        if (victim == null) {
+            Iterator<Batch> oldest = open.values().iterator();
+            if (!oldest.hasNext()) {
+                return false;
+            }
+            victim = oldest.next();
+            oldest.remove();
+        }
+        forget(victim);
+        drops.add(DropReason.EVICTED, victim.eventCount());
+        victim.released();
+        return true;
+    }
+
+    private void seal(Batch batch) {
+        batch.seal();
+        sealed.addLast(batch);
+    }
+
+    /**
+     * The next batch to send: the oldest sealed one, else an open batch whose first event has waited
+     * {@code flushInterval} (or any open batch when {@code flushAll}), sealed now; {@code null} if none.
+     */
+    Batch poll(long nowNanos, boolean flushAll) {
+        lock.lock();
+        try {
+            Batch next = sealed.pollFirst();
+            if (next != null) {
+                return next;
+            }
+            Iterator<Batch> it = open.values().iterator();
+            while (it.hasNext()) {
+                Batch candidate = it.next();
+                if (flushAll || nowNanos - candidate.createdNanos() >= flushIntervalNanos) {
+                    it.remove();
+                    candidate.seal();
+                    return candidate;
+                }
+            }
+            return null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** When the oldest open batch becomes due, or {@code Long.MAX_VALUE} when none is open. */
+    long nextFlushNanos() {
+        lock.lock();
+        try {
+            Iterator<Batch> it = open.values().iterator();
+            long next = Long.MAX_VALUE;
+            while (it.hasNext()) {
+                next = Math.min(next, it.next().createdNanos() + flushIntervalNanos);
+            }
+            return next;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    boolean hasSealed() {
+        lock.lock();
+        try {
+            return !sealed.isEmpty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Puts batches back at the head of the queue, in the given order, to be sent again first. */
+    void requeueFirst(List<Batch> batches) {
+        if (batches.isEmpty()) {
+            return;
+        }
+        lock.lock();
+        try {
+            ListIterator<Batch> it = batches.listIterator(batches.size());
+            while (it.hasPrevious()) {
+                sealed.addFirst(it.previous());
+            }
+        } finally {
+            lock.unlock();
+        }
+        sender.signal();
+    }
+
+    /** Takes in a sealed batch that was not appended here (read back from the spool). */
+    void adopt(Batch batch) {
+        lock.lock();
+        try {
+            usedBytes += batch.entriesLength();
+            bufferedEvents += batch.eventCount();
+            sealed.addLast(batch);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The batch is done with (delivered, spooled or dropped): its bytes are free again. */
+    void release(Batch batch) {
+        lock.lock();
+        try {
+            forget(batch);
+            room.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        batch.released();
+    }
+
+    private void forget(Batch batch) {
+        usedBytes -= batch.entriesLength();
+        bufferedEvents -= batch.eventCount();
+    }
+
+    /** Stops taking events; callers blocked for room give up. */
+    void close() {
+        lock.lock();
+        try {
+            closed = true;
+            room.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Removes and returns every batch still here, sealed or open, oldest first (for shutdown). */
+    List<Batch> drainAll() {
+        lock.lock();
+        try {
+            List<Batch> all = new java.util.ArrayList<>(sealed);
+            sealed.clear();
+            for (Map.Entry<String, Batch> entry : open.entrySet()) {
+                entry.getValue().seal();
+                all.add(entry.getValue());
+            }
+            open.clear();
+            return all;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    long usedBytes() {
+        lock.lock();
+        try {
+            return usedBytes;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    long bufferedEvents() {
+        lock.lock();
+        try {
+            return bufferedEvents;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    long capacity() {
+        return capacity;
+    }
+
+    static long toNanos(java.time.Duration d) {
+        return TimeUnit.NANOSECONDS.convert(d);
+    }
+}
