@@ -6,6 +6,7 @@ import io.forwardlog.internal.util.Durations;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
@@ -95,21 +96,37 @@ public final class ForwardConnection {
      *                           still in flight come back from {@link #close()})
      */
     public void send(OutboundBatch batch) throws DeliveryException {
+        String chunkId = options.requireAck() ? ChunkIds.next() : null;
+        write(batch, chunkId, () -> writer.write(batch, chunkId));
+    }
+
+    /**
+     * Sends a heartbeat on this connection: an empty Forward message with a chunk id, whose ack
+     * reaches the listener as {@link HeartbeatPing}. Used whatever {@code requireAck} says.
+     */
+    public void ping(String tag) throws DeliveryException {
+        String chunkId = ChunkIds.next();
+        write(new HeartbeatPing(tag), chunkId, () -> writer.writePing(tag, chunkId));
+    }
+
+    private interface FrameWrite {
+        void run() throws IOException;
+    }
+
+    private void write(OutboundBatch batch, String chunkId, FrameWrite frame) throws DeliveryException {
         throwIfBroken();
         if (writer == null) {
             throw new IllegalStateException("not opened");
         }
-        String chunkId = null;
-        if (options.requireAck()) {
+        if (chunkId != null) {
             awaitRoom();
-            chunkId = ChunkIds.next();
             // registered before the write, so an ack that arrives at once finds its batch
             window.add(chunkId, batch, System.nanoTime() + options.ackTimeout().toNanos());
         }
         ScheduledFuture<?> watchdog = timer.schedule(this::sendTimedOut,
                 options.sendTimeout().toNanos(), TimeUnit.NANOSECONDS);
         try {
-            writer.write(batch, chunkId);
+            frame.run();
         } catch (IOException | RuntimeException e) {
             if (chunkId != null) {
                 window.remove(chunkId);
@@ -126,6 +143,12 @@ public final class ForwardConnection {
             }
             throw failure.get();
         }
+    }
+
+    /** Since when the oldest unacknowledged frame has waited, or {@code Long.MAX_VALUE} when none waits. */
+    public long oldestUnackedSentNanos() {
+        long due = window.earliestAckDueNanos();
+        return due == Long.MAX_VALUE ? due : due - options.ackTimeout().toNanos();
     }
 
     /** Breaks the connection when the oldest unacknowledged batch is overdue at {@code nowNanos}. */
@@ -187,7 +210,13 @@ public final class ForwardConnection {
                 Thread.currentThread().interrupt();
             }
         }
-        return window.drain();
+        List<OutboundBatch> unacked = new ArrayList<>();
+        for (OutboundBatch batch : window.drain()) {
+            if (!(batch instanceof HeartbeatPing)) {
+                unacked.add(batch);
+            }
+        }
+        return unacked;
     }
 
     /** Records the first failure, drops the socket so blocked threads wake, and tells the listener once. */

@@ -75,4 +75,19 @@ final class FrameWriter {
         }
         packer.flush();
     }
+
+    /**
+     * Writes a heartbeat on the data connection: a Forward-mode message with no entries and a
+     * {@code chunk}, {@code [tag, [], {"chunk": id}]}. Fluentd, Fluent Bit and the Node server each
+     * acknowledge it and record nothing, so its ack proves the node is reading this connection.
+     */
+    void writePing(String tag, String chunkId) throws IOException {
+        packer.packArrayHeader(3);
+        packer.packString(options.tag().orElse(tag));
+        packer.packArrayHeader(0);
+        packer.packMapHeader(1);
+        packer.packString("chunk");
+        packer.packString(chunkId);
+        packer.flush();
+    }
 }

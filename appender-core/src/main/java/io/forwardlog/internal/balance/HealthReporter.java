@@ -1,0 +1,66 @@
+package io.forwardlog.internal.balance;
+
+import io.forwardlog.internal.status.StatusReporter;
+import io.forwardlog.internal.util.Durations;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Says what happens to the nodes, once per change: a node going down (with its error, and what
+ * happens next), a node coming back, the whole upstream becoming unavailable (with each node's last
+ * error) and available again. Synchronized: called from the sender and the heartbeat threads.
+ */
+final class HealthReporter {
+
+    private final StatusReporter status;
+    private final String upstreamName;
+    private final Map<String, String> lastReportedError = new HashMap<>();
+    private boolean allDown;
+
+    HealthReporter(StatusReporter status, String upstreamName) {
+        this.status = status;
+        this.upstreamName = upstreamName;
+    }
+
+    /** A node failed; {@code wentDown} tells whether it was up until now. */
+    synchronized void failed(NodeChannel node, String error, boolean wentDown, List<NodeChannel> all) {
+        long available = all.stream().filter(NodeChannel::isAvailable).count();
+        if (wentDown || !error.equals(lastReportedError.get(node.name()))) {
+            lastReportedError.put(node.name(), error);
+            String next = available == 0 ? "no other node is available"
+                    : "using " + available + " other node" + (available == 1 ? "" : "s");
+            status.warn(node + ": " + error + "; " + next);
+        }
+        checkAllDown(all);
+    }
+
+    synchronized void cameBack(NodeChannel node, Duration downFor, List<NodeChannel> all) {
+        lastReportedError.remove(node.name());
+        if (allDown) {
+            allDown = false;
+            status.info("upstream '" + upstreamName + "' is available again through node '" + node.name() + "'");
+        } else {
+            long available = all.stream().filter(NodeChannel::isAvailable).count();
+            status.info(node + " is back after " + Durations.format(downFor) + "; using " + available
+                    + " node" + (available == 1 ? "" : "s"));
+        }
+    }
+
+    private void checkAllDown(List<NodeChannel> all) {
+        boolean none = all.stream().noneMatch(NodeChannel::isAvailable);
+        if (none && !allDown) {
+            allDown = true;
+            StringJoiner errors = new StringJoiner("; ");
+            for (NodeChannel node : all) {
+                if (!node.isRetiring()) {
+                    errors.add(node.name() + ": " + String.valueOf(node.health().lastError()));
+                }
+            }
+            status.error("no node of upstream '" + upstreamName + "' is available (" + errors
+                    + "); keeping events buffered and retrying", null);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package io.forwardlog.internal.balance;
+
+import io.forwardlog.internal.forward.ConnectionListener;
+import io.forwardlog.internal.forward.DeliveryException;
+import io.forwardlog.internal.forward.ForwardConnection;
+import io.forwardlog.internal.forward.HeartbeatPing;
+import io.forwardlog.internal.forward.OutboundBatch;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.LongSupplier;
+
+/**
+ * One node as the sender sees it: its keep-alive connection, opened when needed and replaced after
+ * a failure, its health and its counters. The connection is used by the sender thread only; acks
+ * arrive on the connection's reader thread and go straight to the pipeline.
+ */
+public final class NodeChannel implements ConnectionListener {
+
+    private final NodeDefinition definition;
+    private final NodeHealth health;
+    private final NodeStats stats = new NodeStats();
+    private final ScheduledExecutorService timer;
+    private final DeliverySink sink;
+    private final LongSupplier nanoTime;
+    private final String pingTag;
+
+    /** Written by the sender thread, read by heartbeat threads. */
+    private volatile ForwardConnection connection;
+    private volatile boolean pingRequested;
+    private volatile boolean retiring;
+
+    NodeChannel(NodeDefinition definition, HealthPolicy policy, ScheduledExecutorService timer, DeliverySink sink,
+                LongSupplier nanoTime, String pingTag) {
+        this.definition = definition;
+        this.health = new NodeHealth(policy, nanoTime.getAsLong());
+        this.timer = timer;
+        this.sink = sink;
+        this.nanoTime = nanoTime;
+        this.pingTag = pingTag;
+    }
+
+    public NodeDefinition definition() {
+        return definition;
+    }
+
+    public String name() {
+        return definition.name();
+    }
+
+    NodeHealth health() {
+        return health;
+    }
+
+    NodeStats stats() {
+        return stats;
+    }
+
+    /** Sends one batch, connecting first when there is no usable connection. Sender thread only. */
+    void send(OutboundBatch batch) throws DeliveryException {
+        ForwardConnection c = connected();
+        c.send(batch);
+        stats.batchesSent.increment();
+        stats.eventsSent.add(batch.eventCount());
+        stats.bytesSent.add(batch.entriesLength());
+        health.succeeded();
+    }
+
+    private ForwardConnection connected() throws DeliveryException {
+        ForwardConnection c = connection;
+        if (c != null && !c.isBroken()) {
+            return c;
+        }
+        if (c != null) {
+            throw c.failure();
+        }
+        c = newConnection();
+        c.open();
+        stats.connections.increment();
+        health.heartbeat(nanoTime.getAsLong());
+        connection = c;
+        return c;
+    }
+
+    /** A connection to this node, not yet opened: for data, or for a heartbeat probe. */
+    ForwardConnection newConnection() {
+        return new ForwardConnection(definition.address(), definition.transport(), definition.wire(),
+                definition.setup(), timer, this);
+    }
+
+    /** Whether a data connection is open and unbroken (heartbeats then use it). */
+    boolean hasLiveConnection() {
+        ForwardConnection c = connection;
+        return c != null && !c.isBroken();
+    }
+
+    /** The connection broke: close it and hand back what it held unacknowledged. Sender thread only. */
+    List<OutboundBatch> takeBackIfBroken() {
+        ForwardConnection c = connection;
+        if (c == null || !c.isBroken()) {
+            return List.of();
+        }
+        return disconnect();
+    }
+
+    /** Why the current connection broke, or {@code null}. */
+    DeliveryException connectionFailure() {
+        ForwardConnection c = connection;
+        return c == null ? null : c.failure();
+    }
+
+    /** Closes the connection, if any, and hands back its unacknowledged batches in send order. */
+    List<OutboundBatch> disconnect() {
+        ForwardConnection c = connection;
+        connection = null;
+        return c == null ? List.of() : c.close();
+    }
+
+    /** Breaks the connection when an ack is overdue. */
+    void checkAckDeadline(long nowNanos) {
+        ForwardConnection c = connection;
+        if (c != null) {
+            c.checkAckDeadline(nowNanos);
+        }
+    }
+
+    /** Asks the sender to send a heartbeat on the data connection. Any thread. */
+    void requestPing() {
+        pingRequested = true;
+        sink.wake();
+    }
+
+    /** Sends the requested heartbeat, if any, on the data connection. Sender thread only. */
+    void pingIfRequested() {
+        if (!pingRequested) {
+            return;
+        }
+        pingRequested = false;
+        ForwardConnection c = connection;
+        if (c != null && !c.isBroken()) {
+            try {
+                c.ping(pingTag);
+            } catch (DeliveryException e) {
+                // the connection is now broken; the sender's next round hands its batches back
+            }
+        }
+    }
+
+    /** Waits for every batch on the connection to be acknowledged; returns whether none is left. */
+    boolean awaitAcks(Duration timeout) throws InterruptedException {
+        ForwardConnection c = connection;
+        return c == null || c.awaitAcks(timeout);
+    }
+
+    int inFlight() {
+        ForwardConnection c = connection;
+        return c == null ? 0 : c.inFlight();
+    }
+
+    /** Removed or changed by a reload: gets no new batches, closes once its in-flight batches are settled. */
+    void retire() {
+        retiring = true;
+    }
+
+    boolean isRetiring() {
+        return retiring;
+    }
+
+    /** Whether the balancer may give this node a batch now. */
+    boolean isAvailable() {
+        return !retiring && health.isUp();
+    }
+
+    @Override
+    public void acknowledged(ForwardConnection from, OutboundBatch batch) {
+        health.heartbeat(nanoTime.getAsLong());
+        if (batch instanceof HeartbeatPing) {
+            return;
+        }
+        stats.batchesAcked.increment();
+        sink.acknowledged(batch);
+    }
+
+    @Override
+    public void broken(ForwardConnection from, DeliveryException cause) {
+        sink.wake();
+    }
+
+    @Override
+    public String toString() {
+        return definition.address().describe();
+    }
+}

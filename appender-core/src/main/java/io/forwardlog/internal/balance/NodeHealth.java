@@ -1,0 +1,123 @@
+package io.forwardlog.internal.balance;
+
+/**
+ * Whether a node gets traffic. A delivery failure takes it down at once; silence takes it down when
+ * the failure detector's phi passes the threshold or no heartbeat came within the hard timeout. A
+ * down node comes back after heartbeats have been healthy for {@code recoverWait}; without heartbeats
+ * it is tried again by traffic after a back-off. Times are nanoseconds on the caller's clock; safe
+ * from any thread.
+ */
+final class NodeHealth {
+
+    /** What {@link #tick} or a failure changed. */
+    enum Change { NONE, WENT_DOWN, CAME_BACK }
+
+    private final HealthPolicy policy;
+    private final PhiAccrualFailureDetector detector;
+    private boolean up = true;
+    private String lastError;
+    private long downSinceNanos;
+    /** While down: when the current run of healthy heartbeats began, or -1. */
+    private long healthySinceNanos = -1;
+    private int consecutiveFailures;
+
+    NodeHealth(HealthPolicy policy, long nowNanos) {
+        this.policy = policy;
+        this.detector = new PhiAccrualFailureDetector(policy.heartbeatIntervalNanos(), nowNanos);
+    }
+
+    synchronized boolean isUp() {
+        return up;
+    }
+
+    synchronized String lastError() {
+        return lastError;
+    }
+
+    synchronized long downSinceNanos() {
+        return downSinceNanos;
+    }
+
+    synchronized int consecutiveFailures() {
+        return consecutiveFailures;
+    }
+
+    /** The node proved alive (a heartbeat answered, an ack arrived). */
+    synchronized void heartbeat(long nowNanos) {
+        detector.heartbeat(nowNanos);
+        if (!up && healthySinceNanos < 0) {
+            healthySinceNanos = nowNanos;
+        }
+    }
+
+    /** A heartbeat failed: a down node's recovery starts over; an up node just misses a beat. */
+    synchronized void heartbeatFailed(String error) {
+        if (!up) {
+            healthySinceNanos = -1;
+            lastError = error;
+        }
+    }
+
+    /** A delivery or connection failed: the node goes down at once. */
+    synchronized Change failed(String error, long nowNanos) {
+        lastError = error;
+        consecutiveFailures++;
+        healthySinceNanos = -1;
+        if (!up) {
+            return Change.NONE;
+        }
+        up = false;
+        downSinceNanos = nowNanos;
+        return Change.WENT_DOWN;
+    }
+
+    /** A batch went through: the failure streak ends. */
+    synchronized void succeeded() {
+        consecutiveFailures = 0;
+    }
+
+    /** Applies the failure detector and the recovery rule at {@code nowNanos}. */
+    synchronized Change tick(long nowNanos, Backoff backoff) {
+        if (up) {
+            if (!policy.heartbeats()) {
+                return Change.NONE;
+            }
+            if (detector.silenceNanos(nowNanos) > policy.hardTimeoutNanos()) {
+                return goDown("no heartbeat for " + seconds(detector.silenceNanos(nowNanos)) + "s (hardTimeout)", nowNanos);
+            }
+            double phi = detector.phi(nowNanos);
+            if (policy.phiEnabled() && phi > policy.phiThreshold()) {
+                return goDown(String.format(java.util.Locale.ROOT,
+                        "no heartbeat for %.1fs (phi %.1f > phiThreshold %s)", seconds(detector.silenceNanos(nowNanos)),
+                        phi, trim(policy.phiThreshold())), nowNanos);
+            }
+            return Change.NONE;
+        }
+        boolean recovered = policy.heartbeats()
+                ? healthySinceNanos >= 0 && nowNanos - healthySinceNanos >= policy.recoverWaitNanos()
+                : nowNanos - downSinceNanos >= backoff.delayNanos(consecutiveFailures);
+        if (recovered) {
+            up = true;
+            healthySinceNanos = -1;
+            detector.reset(nowNanos);
+            return Change.CAME_BACK;
+        }
+        return Change.NONE;
+    }
+
+    private Change goDown(String error, long nowNanos) {
+        up = false;
+        lastError = error;
+        downSinceNanos = nowNanos;
+        healthySinceNanos = -1;
+        return Change.WENT_DOWN;
+    }
+
+    private static double seconds(long nanos) {
+        return Math.round(nanos / 1e8) / 10.0;
+    }
+
+    private static String trim(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+}
