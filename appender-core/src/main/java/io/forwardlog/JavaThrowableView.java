@@ -28,11 +28,6 @@ final class JavaThrowableView implements ThrowableView {
     }
 
     @Override
-    public int commonFrames() {
-        return 0;
-    }
-
-    @Override
     public ThrowableView cause() {
         Throwable cause = throwable.getCause();
         return cause == null || cause == throwable ? null : new JavaThrowableView(cause);
@@ -46,5 +41,16 @@ final class JavaThrowableView implements ThrowableView {
             views.add(new JavaThrowableView(s));
         }
         return views;
+    }
+
+    /** Two views are equal when they show the same throwable, so a cycle of causes is recognised. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof JavaThrowableView view && view.throwable == throwable;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(throwable);
     }
 }

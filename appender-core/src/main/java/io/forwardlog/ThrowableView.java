@@ -16,9 +16,6 @@ public interface ThrowableView {
 
     StackTraceElement[] stackTrace();
 
-    /** How many frames at the end of {@link #stackTrace()} repeat the enclosing trace (0 when unknown). */
-    int commonFrames();
-
     /** The cause, or {@code null}. */
     ThrowableView cause();
 

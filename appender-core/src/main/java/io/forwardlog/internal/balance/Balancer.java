@@ -88,17 +88,25 @@ public final class Balancer {
         }
     }
 
-    /** Applies the failure detector and recovery rule to every node. Any thread. */
-    public void tick(Backoff backoff) {
+    /** Applies the failure detector and recovery rule to every node; returns whether any changed. Any thread. */
+    public boolean tick(Backoff backoff) {
         long now = nanoTime.getAsLong();
+        boolean changed = false;
         for (NodeChannel node : nodes) {
             long downSince = node.health().downSinceNanos();
             switch (node.health().tick(now, backoff)) {
-                case WENT_DOWN -> reporter.failed(node, node.health().lastError(), true, nodes);
-                case CAME_BACK -> reporter.cameBack(node, Duration.ofNanos(now - downSince), nodes);
+                case WENT_DOWN -> {
+                    reporter.failed(node, node.health().lastError(), true, nodes);
+                    changed = true;
+                }
+                case CAME_BACK -> {
+                    reporter.cameBack(node, Duration.ofNanos(now - downSince), nodes);
+                    changed = true;
+                }
                 case NONE -> { }
             }
         }
+        return changed;
     }
 
     void nodeFailed(NodeChannel node, String error) {

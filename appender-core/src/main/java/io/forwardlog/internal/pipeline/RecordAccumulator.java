@@ -217,13 +217,38 @@ final class RecordAccumulator {
         sender.signal();
     }
 
-    /** Takes in a sealed batch that was not appended here (read back from the spool). */
-    void adopt(Batch batch) {
+    /** Takes in a sealed batch read back from the spool, at the head of the queue: it is older than the rest. */
+    void adoptFirst(Batch batch) {
         lock.lock();
         try {
             usedBytes += batch.entriesLength();
             bufferedEvents += batch.eventCount();
-            sealed.addLast(batch);
+            sealed.addFirst(batch);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Removes sealed batches that did not come from the spool, oldest first, until at most
+     * {@code keepBytes} are buffered (0: all of them), for the caller to write to the spool. The bytes
+     * stay counted until the caller releases or re-queues each batch.
+     */
+    List<Batch> takeSealedForSpool(long keepBytes) {
+        lock.lock();
+        try {
+            List<Batch> taken = new java.util.ArrayList<>();
+            long remaining = usedBytes;
+            Iterator<Batch> it = sealed.iterator();
+            while (it.hasNext() && (keepBytes == 0 || remaining > keepBytes)) {
+                Batch batch = it.next();
+                if (!batch.isFromSpool()) {
+                    it.remove();
+                    taken.add(batch);
+                    remaining -= batch.entriesLength();
+                }
+            }
+            return taken;
         } finally {
             lock.unlock();
         }
