@@ -155,12 +155,14 @@ final class YamlParser implements Includes.FileParser {
     }
 
     private static Optional<Node> compose(Path file, String text) throws UpstreamFileException {
-        LoadSettings settings = LoadSettings.builder().setLabel(file.toString()).build();
+        // non-scalar keys are allowed here so that key() can refuse them with their line
+        LoadSettings settings = LoadSettings.builder().setLabel(file.toString()).setAllowNonScalarKeys(true).build();
         try {
             return new Compose(settings).composeString(text);
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
-            String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
+            String problem = e.getContext() == null ? e.getProblem()
+                    : e.getProblem() == null ? e.getContext() : e.getContext() + ", " + e.getProblem();
             throw new UpstreamFileException(file, mark.map(m -> m.getLine() + 1).orElse(0),
                     "not valid YAML: " + problem, e);
         } catch (YamlEngineException e) {
