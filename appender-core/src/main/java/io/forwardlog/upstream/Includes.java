@@ -86,14 +86,14 @@ final class Includes {
             throw new UpstreamFileException(from, line, "'" + pattern + "' is not a valid path: " + e.getReason(), e);
         }
         Path resolved = from.getParent() == null ? written : from.getParent().resolve(written);
-        Path name = resolved.getFileName();
-        if (name == null || !name.toString().contains("*")) {
-            return List.of(resolved);
-        }
         Path dir = resolved.getParent() == null ? Path.of("") : resolved.getParent();
         if (dir.toString().contains("*")) {
             throw new UpstreamFileException(from, line, "'" + pattern + "': a '*' may appear only in the file name, "
                     + "not in a directory");
+        }
+        Path name = resolved.getFileName();
+        if (name == null || !name.toString().contains("*")) {
+            return List.of(resolved);
         }
         List<Path> matches = matching(dir, name.toString(), from, line, pattern);
         if (matches.isEmpty()) {
