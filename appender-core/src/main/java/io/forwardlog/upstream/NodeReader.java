@@ -20,7 +20,11 @@ final class NodeReader {
         NodeValues node = new NodeValues(section.file(), section.line());
         Path dir = section.file().getParent();
         Map<String, RawEntry> given = new HashMap<>();
-        for (RawEntry entry : FirstValues.of(section, subject, warnings)) {
+        FirstValues firstValues = new FirstValues(subject, warnings);
+        for (RawEntry entry : section.entries()) {
+            if (!firstValues.keep(entry)) {
+                continue;
+            }
             String value = environment.value(entry, subject);
             given.put(entry.key(), entry);
             try {

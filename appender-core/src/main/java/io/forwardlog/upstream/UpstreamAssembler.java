@@ -64,7 +64,11 @@ final class UpstreamAssembler {
 
     private String upstreamName(RawSection upstream) throws UpstreamFileException {
         String name = null;
-        for (RawEntry entry : FirstValues.of(upstream, form.upstream(), warnings)) {
+        FirstValues firstValues = new FirstValues(form.upstream(), warnings);
+        for (RawEntry entry : upstream.entries()) {
+            if (!firstValues.keep(entry)) {
+                continue;
+            }
             if (entry.key().equals("name")) {
                 name = environment.value(entry, form.upstream());
             } else {
