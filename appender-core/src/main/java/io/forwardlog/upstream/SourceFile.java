@@ -9,6 +9,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -43,8 +44,11 @@ final class SourceFile {
             throw new UpstreamFileException(file, 0, "the file does not exist", e);
         } catch (AccessDeniedException e) {
             throw new UpstreamFileException(file, 0, "cannot read the file: permission denied", e);
+        } catch (FileSystemException e) {
+            String reason = e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+            throw new UpstreamFileException(file, 0, "cannot read the file: " + reason, e);
         } catch (IOException e) {
-            throw new UpstreamFileException(file, 0, "cannot read the file: " + e, e);
+            throw new UpstreamFileException(file, 0, "cannot read the file: " + e.getMessage(), e);
         }
     }
 
