@@ -54,7 +54,7 @@ final class ClassicParser implements Includes.FileParser {
     private RawSection header(Path file, int line, String trimmed) throws UpstreamFileException {
         int close = trimmed.indexOf(']');
         if (close < 0) {
-            throw new UpstreamFileException(file, line, "section header '" + trimmed + "' has no closing ']'");
+            throw new UpstreamFileException(file, line, "section header '" + firstWord(trimmed) + "' has no closing ']'");
         }
         String name = trimmed.substring(1, close).strip();
         if (name.isEmpty()) {

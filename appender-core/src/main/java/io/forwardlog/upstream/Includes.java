@@ -1,6 +1,7 @@
 package io.forwardlog.upstream;
 
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -13,6 +14,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 
 /**
@@ -107,7 +109,13 @@ final class Includes {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        PathMatcher matcher = dir.getFileSystem().getPathMatcher("glob:" + glob);
+        PathMatcher matcher;
+        try {
+            matcher = dir.getFileSystem().getPathMatcher("glob:" + glob);
+        } catch (PatternSyntaxException e) {
+            throw new UpstreamFileException(from, line, "'" + pattern + "' is not a valid pattern: "
+                    + e.getDescription(), e);
+        }
         List<Path> found = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path file : files) {
@@ -115,8 +123,9 @@ final class Includes {
                     found.add(file);
                 }
             }
-        } catch (IOException e) {
-            throw new UpstreamFileException(from, line, "cannot list the files for '" + pattern + "': " + e, e);
+        } catch (IOException | DirectoryIteratorException e) {
+            throw new UpstreamFileException(from, line, "cannot list the files for '" + pattern + "': "
+                    + e.getMessage(), e);
         }
         found.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
         return found;

@@ -167,6 +167,10 @@ final class YamlParser implements Includes.FileParser {
                     "not valid YAML: " + problem, e);
         } catch (YamlEngineException e) {
             throw new UpstreamFileException(file, 0, "not valid YAML: " + e.getMessage(), e);
+        } catch (StackOverflowError e) {
+            // snakeyaml-engine parses recursively and has no nesting limit: a file of nested '[' exhausts the
+            // stack. The stack unwinds to here intact, so the error is reported like any other bad input.
+            throw new UpstreamFileException(file, 0, "not valid YAML: it is nested too deeply", e);
         }
     }
 

@@ -71,6 +71,14 @@ class UpstreamIncludeTest {
     }
 
     @Test
+    void rejectsAnInvalidGlobPattern() {
+        fx.write("up.conf", "[UPSTREAM]", "    name up", "@INCLUDE [*.conf");
+
+        assertEquals(fx.at("up.conf", 3, "'[*.conf' is not a valid pattern: Missing ']"),
+                fx.failure("up.conf").getMessage());
+    }
+
+    @Test
     void rejectsAnIncludeWithoutPath() {
         fx.write("up.conf", "[UPSTREAM]", "    name up", "@INCLUDE   ");
 

@@ -268,4 +268,12 @@ class YamlUpstreamParserTest {
         assertEquals(fx.at("up.yaml", 2, "not valid YAML: expected a single document in the stream, but found"
                 + " another document"), fx.failure("up.yaml").getMessage());
     }
+
+    @Test
+    void rejectsNestingTooDeepForTheParserInsteadOfOverflowingTheStack() {
+        fx.writeRaw("up.yaml", "upstream_servers: " + "[".repeat(200_000) + "]".repeat(200_000) + "\n");
+
+        assertEquals(dir.resolve("up.yaml") + ": not valid YAML: it is nested too deeply",
+                fx.failure("up.yaml").getMessage());
+    }
 }
