@@ -41,6 +41,7 @@ final class ClassicParser implements Includes.FileParser {
         char first = text.charAt(0);
         if (first == '[') {
             current.section = header(file, line, trimmed);
+            current.seenHeader = true;
         } else if (first == '@') {
             directive(file, line, trimmed);
         } else if (first == ' ' || first == '\t') {
@@ -51,10 +52,12 @@ final class ClassicParser implements Includes.FileParser {
         }
     }
 
+    /** The new section, or null for an unknown section, whose keys are dropped. */
     private RawSection header(Path file, int line, String trimmed) throws UpstreamFileException {
         int close = trimmed.indexOf(']');
         if (close < 0) {
-            throw new UpstreamFileException(file, line, "section header '" + firstWord(trimmed) + "' has no closing ']'");
+            throw new UpstreamFileException(file, line, "section header '" + firstWord(trimmed)
+                    + "' has no closing ']'");
         }
         String name = trimmed.substring(1, close).strip();
         if (name.isEmpty()) {
@@ -71,10 +74,9 @@ final class ClassicParser implements Includes.FileParser {
         };
         if (section == null) {
             warnings.warn(file, line, "unknown section [" + name + "] is ignored");
-            // its keys are collected here and dropped
-            return new RawSection(RawSection.Kind.NODE, file, line);
+        } else {
+            sections.add(section);
         }
-        sections.add(section);
         return section;
     }
 
@@ -97,9 +99,12 @@ final class ClassicParser implements Includes.FileParser {
             throw new UpstreamFileException(file, line, "section header '" + firstWord(trimmed)
                     + "' is indented; a section header starts in column 1");
         }
-        if (current.section == null) {
+        if (!current.seenHeader) {
             throw new UpstreamFileException(file, line, "key '" + key
                     + "' is outside any section; put it under [UPSTREAM] or [NODE]");
+        }
+        if (current.section == null) {
+            return;
         }
         String value = trimmed.substring(firstWord(trimmed).length()).strip();
         current.section.add(RawEntry.of(key, value.isEmpty() ? null : value, file, line));
@@ -118,6 +123,8 @@ final class ClassicParser implements Includes.FileParser {
     }
 
     private static final class Current {
+        boolean seenHeader;
+        /** Null inside an unknown section. */
         RawSection section;
     }
 }

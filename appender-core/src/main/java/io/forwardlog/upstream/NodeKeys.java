@@ -83,7 +83,8 @@ final class NodeKeys {
             case "off", "false", "no" -> {
                 return false;
             }
-            default -> throw new InvalidValue(key + " '" + value + "' is not a boolean; use on/off, true/false or yes/no");
+            default -> throw new InvalidValue(key + " '" + value
+                    + "' is not a boolean; use on/off, true/false or yes/no");
         }
     }
 

@@ -2,6 +2,7 @@ package io.forwardlog.upstream;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Turns one {@code [NODE]} section into checked {@link NodeValues}; every message names the node. */
@@ -37,7 +38,7 @@ final class NodeReader {
                 throw new UpstreamFileException(entry.file(), entry.line(), subject + ": " + e.getMessage());
             }
         }
-        for (String required : new String[] {"name", "host", "port"}) {
+        for (String required : List.of("name", "host", "port")) {
             if (!given.containsKey(required)) {
                 throw new UpstreamFileException(section.file(), section.line(),
                         subject + ": '" + required + "' is missing");

@@ -100,8 +100,8 @@ class EnvironmentVariablesTest {
 
     @Test
     void rejectsAnUnclosedVariableWithoutShowingTheValue() {
-        fx.write("up.conf", classicWithNode("    name n", "    host h", "    port 1", "    password zq${x9", "    username u",
-                "    shared_key k"));
+        fx.write("up.conf", classicWithNode("    name n", "    host h", "    port 1", "    password zq${x9",
+                "    username u", "    shared_key k"));
 
         UpstreamFileException e = fx.failure("up.conf");
 
@@ -141,7 +141,8 @@ class EnvironmentVariablesTest {
                         && !e.getValue().contains("${"))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("the test needs one environment variable with a value"));
-        fx.write("up.conf", classicWithNode("    name n", "    host h", "    port 1", "    tag ${" + variable.getKey() + "}"));
+        fx.write("up.conf", classicWithNode("    name n", "    host h", "    port 1",
+                "    tag ${" + variable.getKey() + "}"));
 
         Upstream upstream = UpstreamFile.load(dir.resolve("up.conf"));
 

@@ -176,7 +176,8 @@ class NodeKeysTest {
 
     @Test
     void rejectsAWeightTooLargeForAnInt() {
-        assertEquals(fx.at("up.conf", 8, "[NODE] 'node-3': weight '2147483648' is too large; the largest is 2147483647"),
+        assertEquals(fx.at("up.conf", 8,
+                "[NODE] 'node-3': weight '2147483648' is too large; the largest is 2147483647"),
                 failure("    weight 2147483648"));
     }
 

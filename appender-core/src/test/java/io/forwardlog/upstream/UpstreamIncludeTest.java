@@ -128,7 +128,8 @@ class UpstreamIncludeTest {
         fx.write("nodes.conf", "[NODE]", "    name n", "    host h", "    port 1");
 
         assertEquals(fx.at("up.conf", 4, "'./nodes.conf' includes " + dir.resolve("./nodes.conf")
-                + " a second time (first included at " + dir.resolve("up.conf") + ":3); a file may be included only once"),
+                + " a second time (first included at " + dir.resolve("up.conf")
+                + ":3); a file may be included only once"),
                 fx.failure("up.conf").getMessage());
     }
 
@@ -183,7 +184,8 @@ class UpstreamIncludeTest {
         fx.write("a.yaml", "includes: [b.yaml]");
         fx.write("b.yaml", "includes:", "  - a.yaml");
 
-        assertEquals(fx.at("b.yaml", 2, "include cycle: a.yaml -> b.yaml -> a.yaml"), fx.failure("a.yaml").getMessage());
+        assertEquals(fx.at("b.yaml", 2, "include cycle: a.yaml -> b.yaml -> a.yaml"),
+                fx.failure("a.yaml").getMessage());
     }
 
     @Test

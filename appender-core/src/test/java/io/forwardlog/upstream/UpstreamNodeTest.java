@@ -32,9 +32,10 @@ class UpstreamNodeTest {
 
     @Test
     void neverShowsSecretsOrUnknownValuesInToString() throws Exception {
-        UpstreamNode node = node("up.conf", classicWithNode("    name node-3", "    host 127.0.0.1", "    port 45000",
-                "    tls on", "    tls.key_file client.key", "    tls.key_passwd Kp4ss-w0rd", "    shared_key Sh4red-k3y",
-                "    username alice", "    password Us3r-p4ss", "    http_passwd Unkn0wn-s3cret"));
+        UpstreamNode node = node("up.conf", classicWithNode("    name node-3", "    host 127.0.0.1",
+                "    port 45000", "    tls on", "    tls.key_file client.key", "    tls.key_passwd Kp4ss-w0rd",
+                "    shared_key Sh4red-k3y", "    username alice", "    password Us3r-p4ss",
+                "    http_passwd Unkn0wn-s3cret"));
 
         String text = node.toString();
 
@@ -50,8 +51,8 @@ class UpstreamNodeTest {
 
     @Test
     void showsTheNonSecretSettingsInToString() throws Exception {
-        UpstreamNode node = node("up.conf", classicWithNode("    name n", "    host h", "    port 1", "    compress gzip",
-                "    weight 10", "    standby on"));
+        UpstreamNode node = node("up.conf", classicWithNode("    name n", "    host h", "    port 1",
+                "    compress gzip", "    weight 10", "    standby on"));
 
         assertEquals("UpstreamNode{name=n, address=h:1, tls=false, tls.verify=true, tls.verify_hostname=true,"
                 + " tls.debug=1, handshake=false, compress=gzip, weight=10, standby=true}", node.toString());
@@ -59,8 +60,8 @@ class UpstreamNodeTest {
 
     @Test
     void isEqualToTheSameNodeDeclaredElsewhere() throws Exception {
-        UpstreamNode first = node("a.conf", classicWithNode("    name n", "    host h", "    port 1", "    shared_key k",
-                "    x-extra 1"));
+        UpstreamNode first = node("a.conf", classicWithNode("    name n", "    host h", "    port 1",
+                "    shared_key k", "    x-extra 1"));
         UpstreamNode moved = node("b.conf", "# a comment moves the node down", "[NODE]", "    x-extra 1",
                 "    shared_key k", "    port 1", "    host h", "    name n", "[UPSTREAM]", "    name other");
 
@@ -71,16 +72,20 @@ class UpstreamNodeTest {
 
     @Test
     void isNotEqualWhenOnlyASecretChanges() throws Exception {
-        UpstreamNode before = node("a.conf", classicWithNode("    name n", "    host h", "    port 1", "    shared_key k1"));
-        UpstreamNode after = node("b.conf", classicWithNode("    name n", "    host h", "    port 1", "    shared_key k2"));
+        UpstreamNode before = node("a.conf", classicWithNode("    name n", "    host h", "    port 1",
+                "    shared_key k1"));
+        UpstreamNode after = node("b.conf", classicWithNode("    name n", "    host h", "    port 1",
+                "    shared_key k2"));
 
         assertNotEquals(before, after);
     }
 
     @Test
     void isNotEqualWhenAnUnknownKeyChanges() throws Exception {
-        UpstreamNode before = node("a.conf", classicWithNode("    name n", "    host h", "    port 1", "    x-extra 1"));
-        UpstreamNode after = node("b.conf", classicWithNode("    name n", "    host h", "    port 1", "    x-extra 2"));
+        UpstreamNode before = node("a.conf", classicWithNode("    name n", "    host h", "    port 1",
+                "    x-extra 1"));
+        UpstreamNode after = node("b.conf", classicWithNode("    name n", "    host h", "    port 1",
+                "    x-extra 2"));
 
         assertNotEquals(before, after);
     }

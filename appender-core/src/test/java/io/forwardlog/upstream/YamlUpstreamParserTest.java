@@ -90,12 +90,14 @@ class YamlUpstreamParserTest {
 
         assertTrue(node.tlsVerify());
         assertEquals(List.of(fx.at("up.yaml", 8,
-                "[NODE] 'n': unknown key 'tls_verify' is kept but not used (did you mean 'tls.verify'?)")), fx.warnings);
+                "[NODE] 'n': unknown key 'tls_verify' is kept but not used (did you mean 'tls.verify'?)")),
+                fx.warnings);
     }
 
     @Test
     void readsFlowStyleAndCrlfAndAByteOrderMark() throws Exception {
-        fx.writeRaw("up.yaml", "\uFEFFupstream_servers:\r\n  - name: up\r\n    nodes: [{name: n, host: h, port: 9}]\r\n");
+        fx.writeRaw("up.yaml",
+                "\uFEFFupstream_servers:\r\n  - name: up\r\n    nodes: [{name: n, host: h, port: 9}]\r\n");
 
         assertEquals(9, fx.load("up.yaml").nodes().get(0).port());
     }
@@ -127,8 +129,8 @@ class YamlUpstreamParserTest {
                 "        host: second"));
 
         assertEquals("first", fx.load("up.yaml").nodes().get(0).host());
-        assertEquals(List.of(fx.at("up.yaml", 7, "[NODE] 'n': key 'host' is repeated; keeping the first value (line 5)")),
-                fx.warnings);
+        assertEquals(List.of(fx.at("up.yaml", 7,
+                "[NODE] 'n': key 'host' is repeated; keeping the first value (line 5)")), fx.warnings);
     }
 
     @Test
