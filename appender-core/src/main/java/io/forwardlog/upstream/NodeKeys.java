@@ -1,0 +1,136 @@
+package io.forwardlog.upstream;
+
+import io.forwardlog.Compression;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+
+/** Reads the value of each node key that forwardlog understands into {@link NodeValues}. */
+final class NodeKeys {
+
+    /** A value that is not valid for its key; the message leaves out who the node is. */
+    static final class InvalidValue extends Exception {
+        InvalidValue(String problem) {
+            super(problem, null, false, false);
+        }
+    }
+
+    private static final int MAX_TLS_DEBUG = 4;
+
+    /** Every key {@link #apply} understands. */
+    static final Set<String> KNOWN = Set.of("name", "host", "port",
+            "tls", "tls.verify", "tls.verify_hostname", "tls.debug", "tls.ca_file", "tls.ca_path", "tls.crt_file",
+            "tls.key_file", "tls.key_passwd", "tls.vhost",
+            "shared_key", "empty_shared_key", "self_hostname", "username", "password",
+            "time_as_integer", "send_options", "require_ack_response", "compress", "tag",
+            "weight", "standby");
+
+    private NodeKeys() {
+    }
+
+    /**
+     * Sets {@code key} on {@code node}.
+     *
+     * @param dir the directory of the file that declares the node, against which relative paths resolve
+     * @return false when forwardlog does not know the key
+     */
+    static boolean apply(NodeValues node, String key, String value, Path dir) throws InvalidValue {
+        switch (key) {
+            case "name" -> node.name = value;
+            case "host" -> node.host = value;
+            case "port" -> node.port = port(value);
+            case "tls" -> node.tls = bool(key, value);
+            case "tls.verify" -> node.tlsVerify = bool(key, value);
+            case "tls.verify_hostname" -> node.tlsVerifyHostname = bool(key, value);
+            case "tls.debug" -> node.tlsDebug = tlsDebug(value);
+            case "tls.ca_file" -> node.tlsCaFile = path(key, value, dir);
+            case "tls.ca_path" -> node.tlsCaPath = path(key, value, dir);
+            case "tls.crt_file" -> node.tlsCrtFile = path(key, value, dir);
+            case "tls.key_file" -> node.tlsKeyFile = path(key, value, dir);
+            case "tls.key_passwd" -> node.tlsKeyPasswd = value;
+            case "tls.vhost" -> node.tlsVhost = value;
+            case "shared_key" -> node.sharedKey = value;
+            case "empty_shared_key" -> node.emptySharedKey = bool(key, value);
+            case "self_hostname" -> node.selfHostname = value;
+            case "username" -> node.username = value;
+            case "password" -> node.password = value;
+            case "time_as_integer" -> node.timeAsInteger = bool(key, value);
+            case "send_options" -> node.sendOptions = bool(key, value);
+            case "require_ack_response" -> node.requireAckResponse = bool(key, value);
+            case "compress" -> node.compress = compression(value);
+            case "tag" -> node.tag = value;
+            case "weight" -> node.weight = weight(value);
+            case "standby" -> node.standby = bool(key, value);
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A hint for a likely misspelling, such as {@code tls_verify} in Fluent Bit's own YAML example. */
+    static String hint(String unknownKey) {
+        String dotted = unknownKey.replaceFirst("^tls_", "tls.");
+        return KNOWN.contains(dotted) ? " (did you mean '" + dotted + "'?)" : "";
+    }
+
+    static boolean bool(String key, String value) throws InvalidValue {
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "on", "true", "yes" -> {
+                return true;
+            }
+            case "off", "false", "no" -> {
+                return false;
+            }
+            default -> throw new InvalidValue(key + " '" + value
+                    + "' is not a boolean; use on/off, true/false or yes/no");
+        }
+    }
+
+    private static int port(String value) throws InvalidValue {
+        if (!value.matches("[0-9]{1,9}")) {
+            throw new InvalidValue("port '" + value + "' is not a number");
+        }
+        int port = Integer.parseInt(value);
+        if (port < 1 || port > 65535) {
+            throw new InvalidValue("port " + port + " is out of range; use 1 to 65535");
+        }
+        return port;
+    }
+
+    private static int tlsDebug(String value) throws InvalidValue {
+        if (!value.matches("[0-9]") || Integer.parseInt(value) > MAX_TLS_DEBUG) {
+            throw new InvalidValue("tls.debug '" + value + "' is not a level from 0 to " + MAX_TLS_DEBUG);
+        }
+        return Integer.parseInt(value);
+    }
+
+    private static int weight(String value) throws InvalidValue {
+        try {
+            if (value.matches("[0-9]+")) {
+                return Integer.parseInt(value);
+            }
+        } catch (NumberFormatException tooLarge) {
+            throw new InvalidValue("weight '" + value + "' is too large; the largest is " + Integer.MAX_VALUE);
+        }
+        throw new InvalidValue("weight '" + value + "' is not a whole number of 0 or more");
+    }
+
+    private static Compression compression(String value) throws InvalidValue {
+        try {
+            return Compression.fromConfig(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValue("compress '" + value + "' is not supported; use text or gzip");
+        }
+    }
+
+    private static Path path(String key, String value, Path dir) throws InvalidValue {
+        try {
+            Path path = Path.of(value);
+            return dir == null ? path : dir.resolve(path);
+        } catch (InvalidPathException e) {
+            throw new InvalidValue(key + " '" + value + "' is not a valid path: " + e.getReason());
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.forwardlog.upstream;
+
+import io.forwardlog.Compression;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The settings of one node while it is being read; {@link UpstreamNode} is the checked, immutable result. */
+final class NodeValues {
+
+    final Path file;
+    final int line;
+    int nameLine;
+
+    String name;
+    String host;
+    int port;
+
+    boolean tls;
+    boolean tlsVerify = true;
+    boolean tlsVerifyHostname = true;
+    int tlsDebug = 1;
+    Path tlsCaFile;
+    Path tlsCaPath;
+    Path tlsCrtFile;
+    Path tlsKeyFile;
+    String tlsKeyPasswd;
+    String tlsVhost;
+
+    String sharedKey;
+    boolean emptySharedKey;
+    String selfHostname;
+    String username;
+    String password;
+
+    Boolean timeAsInteger;
+    Boolean sendOptions;
+    Boolean requireAckResponse;
+    Compression compress;
+    String tag;
+
+    int weight = 60;
+    boolean standby;
+
+    final Map<String, String> unknownKeys = new LinkedHashMap<>();
+
+    NodeValues(Path file, int line) {
+        this.file = file;
+        this.line = line;
+    }
+}
