@@ -1,5 +1,6 @@
 package io.forwardlog.internal.balance;
 
+import io.forwardlog.NodeStatus;
 import io.forwardlog.internal.forward.ConnectionListener;
 import io.forwardlog.internal.forward.DeliveryException;
 import io.forwardlog.internal.forward.ForwardConnection;
@@ -184,6 +185,15 @@ public final class NodeChannel implements ConnectionListener {
     @Override
     public void broken(ForwardConnection from, DeliveryException cause) {
         sink.wake();
+    }
+
+    /** A snapshot for operators. Any thread. */
+    public NodeStatus status() {
+        String state = retiring ? "retiring" : !health.isUp() ? "down" : definition.standby() ? "standby" : "up";
+        var address = definition.address();
+        return new NodeStatus(name(), address.host() + ":" + address.port(), state, health.lastError(),
+                stats.batchesSent.sum(), stats.eventsSent.sum(), stats.bytesSent.sum(), stats.batchesAcked.sum(),
+                stats.failures.sum(), inFlight());
     }
 
     @Override

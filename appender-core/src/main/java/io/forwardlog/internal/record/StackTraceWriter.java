@@ -39,7 +39,7 @@ public final class StackTraceWriter {
     private static void appendEnclosed(StringBuilder out, ThrowableView t, StackTraceElement[] enclosing, String caption,
                                        String prefix, Set<ThrowableView> seen, int depth) {
         if (!seen.add(t) || depth > MAX_DEPTH) {
-            out.append('\n').append(prefix).append("[CIRCULAR REFERENCE: ");
+            out.append('\n').append(prefix).append(caption).append("[CIRCULAR REFERENCE: ");
             appendHeader(out, t);
             out.append(']');
             return;
