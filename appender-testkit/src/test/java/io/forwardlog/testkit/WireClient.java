@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessageUnpacker;
 import org.msgpack.value.Value;
@@ -63,6 +65,21 @@ final class WireClient implements AutoCloseable {
     } catch (IOException reset) {
       return true;
     }
+  }
+
+  /** Reads replies until the server closes or resets the connection; fails on a timeout. */
+  List<Value> repliesUntilClosed() throws IOException {
+    List<Value> replies = new ArrayList<>();
+    try {
+      while (unpacker.hasNext()) {
+        replies.add(unpacker.unpackValue());
+      }
+    } catch (SocketTimeoutException stillOpen) {
+      throw new AssertionError("the server did not close the connection; replies so far: " + replies);
+    } catch (IOException reset) {
+      // closed abruptly: what came before the reset is the answer
+    }
+    return replies;
   }
 
   @Override
