@@ -67,6 +67,7 @@ public final class ForwardReceiver implements AutoCloseable {
     return port;
   }
 
+  /** {@link #host()} and {@link #port()} as one address. */
   public InetSocketAddress address() {
     return new InetSocketAddress(HOST, port);
   }
@@ -81,6 +82,7 @@ public final class ForwardReceiver implements AutoCloseable {
     return inbox.messages();
   }
 
+  /** How many events were received so far. */
   public int eventCount() {
     return inbox.eventCount();
   }
@@ -105,6 +107,7 @@ public final class ForwardReceiver implements AutoCloseable {
     return connectionIds.get();
   }
 
+  /** How many connections are open right now. */
   public int openConnections() {
     synchronized (lifecycle) {
       return listener == null ? 0 : listener.openConnections();
@@ -150,6 +153,7 @@ public final class ForwardReceiver implements AutoCloseable {
     }
   }
 
+  /** True between a start and a stop. */
   public boolean isRunning() {
     return running;
   }

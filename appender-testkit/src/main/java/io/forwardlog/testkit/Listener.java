@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One listening period of a receiver: the accept thread, the connection threads and the ack
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Listener {
   private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(5);
+  private static final long ACCEPT_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
   private final ServerSocket server;
   private final Settings settings;
@@ -85,6 +87,8 @@ final class Listener {
         return;
       } catch (IOException e) {
         inbox.problem("accept failed: " + e.getMessage());
+        // e.g. out of file descriptors: let the condition pass instead of spinning on it
+        LockSupport.parkNanos(ACCEPT_RETRY_NANOS);
         continue;
       }
       if (faults.refusingConnections()) {

@@ -95,9 +95,14 @@ class LifecycleTest {
   @Test
   void countsAcceptedAndOpenConnections() throws Exception {
     try (ForwardReceiver receiver = ForwardReceiver.start()) {
-      try (WireClient one = WireClient.connect(receiver); WireClient two = WireClient.connect(receiver)) {
+      List<WireClient> clients = List.of(WireClient.connect(receiver), WireClient.connect(receiver));
+      try {
         Await.until("two open connections", () -> receiver.openConnections() == 2);
         assertEquals(2, receiver.connectionsAccepted());
+      } finally {
+        for (WireClient client : clients) {
+          client.close();
+        }
       }
       Await.until("no open connection", () -> receiver.openConnections() == 0);
       assertEquals(2, receiver.connectionsAccepted());
