@@ -210,12 +210,28 @@ protocol.decodeClientStream = socket => {
 rethrowAsFailure('checkPing', e => `handshake refused: ${e.message}`);
 rethrowAsFailure('parseTransport', e => `cannot read the event frame: ${e.message}`);
 
+function tlsFailure(error, socket) {
+  if (socket.authorizationError) {
+    // Node checks the client's chain after OpenSSL's handshake and then just destroys the socket,
+    // which it reports as "socket hang up"
+    return `client certificate refused: ${socket.authorizationError}`;
+  }
+  // OpenSSL's reason ("peer did not return a certificate") without its code, function and source line
+  return error.reason || error.message.trim();
+}
+
 class ReportingFluentServer extends FluentServer {
   constructor(options) {
     super(options);
-    // A TLS handshake failure never reaches handleConnection.
+    // A TLS handshake failure never reaches handleConnection, and by the time Node reports it the
+    // socket may have forgotten its peer: remember the peer of each raw connection first.
+    const peers = new WeakMap();
+    this.server.prependListener('connection', raw => peers.set(raw, `${raw.remoteAddress}:${raw.remotePort}`));
     this.server.on('tlsClientError', (error, socket) => {
-      reportError(`${socket.remoteAddress}:${socket.remotePort}: TLS handshake failed: ${error.message}`);
+      const peer = socket.remoteAddress !== undefined
+        ? `${socket.remoteAddress}:${socket.remotePort}`
+        : peers.get(socket._parent) || 'unknown peer';
+      reportError(`${peer}: TLS handshake failed: ${tlsFailure(error, socket)}`);
     });
   }
 
