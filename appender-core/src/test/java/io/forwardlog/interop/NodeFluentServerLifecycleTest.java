@@ -58,7 +58,7 @@ class NodeFluentServerLifecycleTest {
   }
 
   @Test
-  void failsToStartWithTheServersStderrWhenItCannotListen() {
+  void failsToStartWithTheServersStderrWhenItsCertificateIsNotPem() {
     IOException failure = assertThrows(IOException.class,
         () -> NodeFluentServer.builder().tls("not a key", "not a certificate").start());
 
