@@ -35,6 +35,32 @@ final class PipelineTestSupport {
         return file;
     }
 
+    /** Writes an upstream file from node sections, e.g. {@code node("node-1", receiver, "standby on")}. */
+    static Path upstreamFile(Path dir, String... nodeSections) throws IOException {
+        Path file = dir.resolve("upstream.conf");
+        Files.writeString(file, "[UPSTREAM]\n    name test-upstream\n" + String.join("", nodeSections));
+        return file;
+    }
+
+    /** One [NODE] section for {@code receiver}, with extra key lines. */
+    static String node(String name, ForwardReceiver receiver, String... keys) {
+        StringBuilder text = new StringBuilder("\n[NODE]\n    name " + name + "\n    host 127.0.0.1\n    port "
+                + receiver.port() + "\n");
+        for (String key : keys) {
+            text.append("    ").append(key).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** Every sequence number received from all receivers, for checking that nothing was lost. */
+    static java.util.Set<Long> sequences(ForwardReceiver... receivers) {
+        java.util.Set<Long> all = new java.util.HashSet<>();
+        for (ForwardReceiver receiver : receivers) {
+            receiver.events().forEach(e -> all.add(seq(e.record())));
+        }
+        return all;
+    }
+
     /** Waits for {@code condition} up to {@code timeout}, failing with {@code what} when it stays false. */
     static void await(String what, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -20,6 +20,8 @@ final class NodeHealth {
     /** While down: when the current run of healthy heartbeats began, or -1. */
     private long healthySinceNanos = -1;
     private int consecutiveFailures;
+    /** A failed heartbeat of an up node, turned into a state change by the next tick. */
+    private String probeFailure;
 
     NodeHealth(HealthPolicy policy, long nowNanos) {
         this.policy = policy;
@@ -45,15 +47,21 @@ final class NodeHealth {
     /** The node proved alive (a heartbeat answered, an ack arrived). */
     synchronized void heartbeat(long nowNanos) {
         detector.heartbeat(nowNanos);
+        probeFailure = null;
         if (!up && healthySinceNanos < 0) {
             healthySinceNanos = nowNanos;
         }
     }
 
-    /** A heartbeat failed: a down node's recovery starts over; an up node just misses a beat. */
+    /**
+     * A heartbeat could not reach the node (refused, unreachable, handshake refused): a down node's
+     * recovery starts over; an up node goes down at the next {@link #tick}, as after a failed delivery.
+     */
     synchronized void heartbeatFailed(String error) {
-        if (!up) {
-            healthySinceNanos = -1;
+        healthySinceNanos = -1;
+        if (up) {
+            probeFailure = error;
+        } else {
             lastError = error;
         }
     }
@@ -63,6 +71,7 @@ final class NodeHealth {
         lastError = error;
         consecutiveFailures++;
         healthySinceNanos = -1;
+        probeFailure = null;
         if (!up) {
             return Change.NONE;
         }
@@ -79,6 +88,12 @@ final class NodeHealth {
     /** Applies the failure detector and the recovery rule at {@code nowNanos}. */
     synchronized Change tick(long nowNanos, Backoff backoff) {
         if (up) {
+            if (probeFailure != null) {
+                String error = probeFailure;
+                probeFailure = null;
+                consecutiveFailures++;
+                return goDown(error, nowNanos);
+            }
             if (!policy.heartbeats()) {
                 return Change.NONE;
             }
@@ -98,6 +113,7 @@ final class NodeHealth {
                 : nowNanos - downSinceNanos >= backoff.delayNanos(consecutiveFailures);
         if (recovered) {
             up = true;
+            probeFailure = null;
             healthySinceNanos = -1;
             detector.reset(nowNanos);
             return Change.CAME_BACK;

@@ -91,4 +91,25 @@ class NodeHealthTest {
 
         assertEquals(NodeHealth.Change.NONE, health.tick(3600 * SECOND, NO_JITTER));
     }
+
+    @Test
+    void aFailedHeartbeatTakesAnUpNodeDownAtTheNextTick() {
+        NodeHealth health = new NodeHealth(policy(true), 0);
+
+        health.heartbeatFailed("TCP heartbeat failed: Connection refused");
+
+        assertTrue(health.isUp());
+        assertEquals(NodeHealth.Change.WENT_DOWN, health.tick(SECOND, NO_JITTER));
+        assertEquals("TCP heartbeat failed: Connection refused", health.lastError());
+    }
+
+    @Test
+    void anAckAfterAFailedHeartbeatKeepsTheNodeUp() {
+        NodeHealth health = new NodeHealth(policy(true), 0);
+
+        health.heartbeatFailed("TCP heartbeat failed: Connection refused");
+        health.heartbeat(SECOND / 2);
+
+        assertEquals(NodeHealth.Change.NONE, health.tick(SECOND, NO_JITTER));
+    }
 }
