@@ -88,7 +88,7 @@ final class PipelineTestSupport {
 
         @Override
         public void error(String message, Throwable cause) {
-            messages.add("ERROR " + message);
+            messages.add("ERROR " + message + (cause == null ? "" : " [" + cause + "]"));
         }
 
         boolean contains(String text) {

@@ -58,7 +58,7 @@ public final class DeliveryPipeline implements DeliverySink {
     private NodeSet nodes;
     private Heartbeats heartbeats;
     private ScheduledThreadPoolExecutor timer;
-    private SpoolBridge spool = SpoolBridge.none();
+    private SpoolBridge spool = SpoolBridge.none(counters);
     private AppenderMBean mbean;
     private Thread senderThread;
     private volatile boolean started;

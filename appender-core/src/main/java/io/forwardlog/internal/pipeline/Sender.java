@@ -87,7 +87,7 @@ final class Sender implements Runnable {
         Batch batch = accumulator.poll(now, closing);
         if (batch == null) {
             if (closing && accumulator.bufferedEvents() == 0) {
-                finished = true;
+                finishClosing();
                 return;
             }
             long until = Math.min(accumulator.nextFlushNanos(), now + MAX_IDLE_NANOS);
@@ -139,7 +139,10 @@ final class Sender implements Runnable {
         return finished;
     }
 
-    /** Out of time (or no node and a spool to keep things): spool or count what is left. */
+    /**
+     * The end: closes every connection (in order, after what was written) and, when time ran out or no
+     * node is left and a spool can keep things, spools or counts what is still here.
+     */
     private void finishClosing() {
         List<Batch> left = new ArrayList<>();
         for (OutboundBatch b : nodes.closeAll()) {

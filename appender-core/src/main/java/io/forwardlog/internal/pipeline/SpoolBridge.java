@@ -34,8 +34,8 @@ final class SpoolBridge {
         this.nanoTime = nanoTime;
     }
 
-    static SpoolBridge none() {
-        return new SpoolBridge(null, 0, null, null, null);
+    static SpoolBridge none(DeliveryCounters counters) {
+        return new SpoolBridge(null, 0, counters, null, null);
     }
 
     static SpoolBridge of(Spool spool, long highWaterBytes, DeliveryCounters counters, StatusReporter status,

@@ -1,0 +1,219 @@
+package io.forwardlog.pipeline;
+
+import static io.forwardlog.pipeline.PipelineTestSupport.node;
+import static io.forwardlog.pipeline.PipelineTestSupport.upstreamFile;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.forwardlog.ForwardPipeline;
+import io.forwardlog.ForwardSettings;
+import io.forwardlog.OverflowPolicy;
+import io.forwardlog.PipelineStats;
+import io.forwardlog.pipeline.PipelineTestSupport.Event;
+import io.forwardlog.pipeline.PipelineTestSupport.RecordingStatus;
+import io.forwardlog.testkit.ForwardReceiver;
+import io.forwardlog.testkit.ReceivedEvent;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The caller side and the I/O side together, against an in-process receiver. */
+class DeliveryPipelineTest {
+
+    @TempDir
+    Path dir;
+
+    private final RecordingStatus status = new RecordingStatus();
+
+    @Test
+    void eightThreadsAppendingAMillionEventsReachTheReceiverCompleteAndInPerThreadOrder() throws Exception {
+        int threads = 8;
+        int perThread = 125_000;
+        try (ForwardReceiver receiver = ForwardReceiver.start()) {
+            ForwardPipeline pipeline = pipeline(receiver, s -> s.bufferCapacity(256L * 1024 * 1024));
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            CountDownLatch go = new CountDownLatch(1);
+            for (int t = 0; t < threads; t++) {
+                String name = "app-" + t;
+                pool.execute(() -> {
+                    awaitQuietly(go);
+                    for (int i = 0; i < perThread; i++) {
+                        pipeline.append(new Event("m", name, i));
+                    }
+                });
+            }
+            go.countDown();
+            pool.shutdown();
+            assertTrue(pool.awaitTermination(2, TimeUnit.MINUTES));
+            List<ReceivedEvent> events = receiver.awaitEvents(threads * perThread, Duration.ofMinutes(2));
+            pipeline.stop();
+
+            assertEquals(threads * perThread, events.size());
+            Map<String, Long> next = new HashMap<>();
+            for (ReceivedEvent event : events) {
+                String thread = (String) event.record().get("thread");
+                long seq = PipelineTestSupport.seq(event.record());
+                long expected = next.getOrDefault(thread, 0L);
+                if (seq != expected) {
+                    throw new AssertionError(thread + ": expected event " + expected + ", got " + seq);
+                }
+                next.put(thread, seq + 1);
+            }
+            assertEquals(0, pipeline.stats().totalDropped());
+        }
+    }
+
+    @Test
+    void dropNewestDropsAndCountsExactlyWhileNoNodeTakesData() throws Exception {
+        try (ForwardReceiver receiver = ForwardReceiver.start()) {
+            receiver.stop();
+            ForwardPipeline pipeline = pipeline(receiver, s -> s.bufferCapacity(64 * 1024).chunkSize(4096)
+                    .overflow(OverflowPolicy.DROP_NEWEST));
+            for (int i = 0; i < 5000; i++) {
+                pipeline.append(new Event("padding padding padding padding", "main", i));
+            }
+            PipelineStats full = pipeline.stats();
+
+            assertEquals(5000, full.eventsAppended());
+            assertTrue(full.eventsDropped().get("BUFFER_FULL") > 0, full.toString());
+            assertEquals(5000, full.eventsBuffered() + full.eventsDropped().get("BUFFER_FULL"), full.toString());
+
+            receiver.restart();
+            receiver.awaitEvents((int) full.eventsBuffered(), Duration.ofSeconds(20));
+            pipeline.stop();
+            assertEquals(full.eventsBuffered(), receiver.eventCount(), "exactly the buffered events arrive");
+            assertEquals(full.eventsBuffered(), pipeline.stats().eventsDelivered());
+        }
+    }
+
+    @Test
+    void dropOldestKeepsTheNewestEventsAndCountsTheEvicted() throws Exception {
+        try (ForwardReceiver receiver = ForwardReceiver.start()) {
+            receiver.stop();
+            ForwardPipeline pipeline = pipeline(receiver, s -> s.bufferCapacity(64 * 1024).chunkSize(4096)
+                    .overflow(OverflowPolicy.DROP_OLDEST));
+            for (int i = 0; i < 5000; i++) {
+                pipeline.append(new Event("padding padding padding padding", "main", i));
+            }
+            PipelineStats full = pipeline.stats();
+            long evicted = full.eventsDropped().get("EVICTED");
+            assertEquals(5000, full.eventsBuffered() + evicted, full.toString());
+
+            receiver.restart();
+            List<ReceivedEvent> events = receiver.awaitEvents((int) full.eventsBuffered(), Duration.ofSeconds(20));
+            pipeline.stop();
+            assertEquals(4999, PipelineTestSupport.seq(events.get(events.size() - 1).record()), "the newest event survives");
+            assertEquals(full.eventsBuffered(), receiver.eventCount());
+        }
+    }
+
+    @Test
+    void aReceiverThatStopsReadingNeverBlocksTheCallerPastBlockTimeout() throws Exception {
+        try (ForwardReceiver receiver = ForwardReceiver.start()) {
+            receiver.faults().stopReading(true);
+            Duration blockTimeout = Duration.ofMillis(100);
+            ForwardPipeline pipeline = pipeline(receiver, s -> s.bufferCapacity(64 * 1024).chunkSize(8192)
+                    .overflow(OverflowPolicy.BLOCK).blockTimeout(blockTimeout).sendTimeout(Duration.ofSeconds(30)));
+            String big = "x".repeat(2000);
+            long longest = 0;
+            for (int i = 0; i < 2000; i++) {
+                long start = System.nanoTime();
+                pipeline.append(new Event(big, "main", i));
+                longest = Math.max(longest, System.nanoTime() - start);
+            }
+            PipelineStats stats = pipeline.stats();
+
+            assertTrue(stats.eventsDropped().getOrDefault("BUFFER_FULL", 0L) > 0, stats.toString());
+            // the bound is the policy's; the slack covers a loaded CI machine, not a design margin
+            assertTrue(longest < blockTimeout.toNanos() + TimeUnit.SECONDS.toNanos(2),
+                    "an append took " + longest / 1_000_000 + "ms");
+            receiver.faults().stopReading(false);
+            pipeline.stop();
+        }
+    }
+
+    @Test
+    void stopDeliversWhatWasBuffered() throws Exception {
+        try (ForwardReceiver receiver = ForwardReceiver.start()) {
+            ForwardPipeline pipeline = pipeline(receiver, s -> s.flushInterval(Duration.ofHours(1)));
+            for (int i = 0; i < 1234; i++) {
+                pipeline.append(new Event("m", "main", i));
+            }
+
+            pipeline.stop();
+
+            assertEquals(1234, receiver.awaitEvents(1234, Duration.ofSeconds(10)).size(), status.toString());
+            assertEquals(1234, pipeline.stats().eventsDelivered());
+            assertTrue(status.contains("stopped: 1234 events delivered"), status.toString());
+        }
+    }
+
+    @Test
+    void stopWithNoNodeCountsAndReportsWhatIsLostAfterShutdownTimeout() throws Exception {
+        try (ForwardReceiver receiver = ForwardReceiver.start()) {
+            receiver.stop();
+            ForwardPipeline pipeline = pipeline(receiver, s -> s.shutdownTimeout(Duration.ofMillis(300)));
+            for (int i = 0; i < 10; i++) {
+                pipeline.append(new Event("m", "main", i));
+            }
+
+            pipeline.stop();
+
+            assertEquals(10, pipeline.stats().eventsDropped().get("SHUTDOWN"), status.toString());
+            assertTrue(status.contains("ERROR forwardlog 'forward': stopped with 10 undelivered events dropped"), status.toString());
+        }
+    }
+
+    @Test
+    void aSingleIdleEventLeavesWithinFlushInterval() throws Exception {
+        try (ForwardReceiver receiver = ForwardReceiver.start()) {
+            ForwardPipeline pipeline = pipeline(receiver, s -> s.flushInterval(Duration.ofMillis(200)));
+
+            pipeline.append(new Event("alone", "main", 0));
+
+            assertEquals(1, receiver.awaitEvents(1, Duration.ofSeconds(10)).size());
+            pipeline.stop();
+        }
+    }
+
+    @Test
+    void aBrokenUpstreamFileStopsTheStartWithItsLine() throws Exception {
+        Path upstream = dir.resolve("upstream.conf");
+        java.nio.file.Files.writeString(upstream, "[UPSTREAM]\n    name x\n[NODE]\n    name n\n    host h\n    port 99999\n");
+        ForwardPipeline pipeline = new ForwardPipeline(ForwardSettings.builder().upstream(upstream).jmx(false).build(), status);
+
+        io.forwardlog.ForwardStartException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.forwardlog.ForwardStartException.class, pipeline::start);
+
+        assertEquals(upstream + ":6: [NODE] 'n': port 99999 is out of range; use 1 to 65535", e.getMessage());
+        pipeline.append(new Event("ignored", "main", 0));
+        assertEquals(0, pipeline.stats().eventsAppended());
+    }
+
+    private ForwardPipeline pipeline(ForwardReceiver receiver, UnaryOperator<ForwardSettings.Builder> settings) throws Exception {
+        Path upstream = upstreamFile(dir, node("node-1", receiver));
+        ForwardPipeline pipeline = new ForwardPipeline(settings.apply(ForwardSettings.builder().upstream(upstream)
+                .flushInterval(Duration.ofMillis(50)).heartbeatInterval(Duration.ofMillis(100))
+                .recoverWait(Duration.ofMillis(100)).jmx(false)).build(), status);
+        pipeline.start();
+        return pipeline;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+}
