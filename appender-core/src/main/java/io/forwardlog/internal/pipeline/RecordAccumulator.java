@@ -217,13 +217,20 @@ final class RecordAccumulator {
         sender.signal();
     }
 
-    /** Takes in a sealed batch read back from the spool, at the head of the queue: it is older than the rest. */
-    void adoptFirst(Batch batch) {
+    /**
+     * Takes in sealed batches read back from the spool, oldest first, at the head of the queue: they
+     * are older than everything in memory.
+     */
+    void adoptFirst(List<Batch> batches) {
         lock.lock();
         try {
-            usedBytes += batch.entriesLength();
-            bufferedEvents += batch.eventCount();
-            sealed.addFirst(batch);
+            ListIterator<Batch> it = batches.listIterator(batches.size());
+            while (it.hasPrevious()) {
+                Batch batch = it.previous();
+                usedBytes += batch.entriesLength();
+                bufferedEvents += batch.eventCount();
+                sealed.addFirst(batch);
+            }
         } finally {
             lock.unlock();
         }

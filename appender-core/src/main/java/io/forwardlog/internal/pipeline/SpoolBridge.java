@@ -4,6 +4,7 @@ import io.forwardlog.internal.spool.Spool;
 import io.forwardlog.internal.spool.SpooledBatch;
 import io.forwardlog.internal.status.StatusReporter;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
@@ -71,18 +72,20 @@ final class SpoolBridge {
         if (spool == null) {
             return;
         }
+        List<Batch> batches = new ArrayList<>();
         while (loaded.get() < MAX_LOADED) {
             SpooledBatch stored = spool.poll();
             if (stored == null) {
-                return;
+                break;
             }
             loaded.incrementAndGet();
-            accumulator.adoptFirst(Batch.sealed(stored.tag(), stored.entries(), stored.eventCount(), nanoTime.getAsLong(),
+            batches.add(Batch.sealed(stored.tag(), stored.entries(), stored.eventCount(), nanoTime.getAsLong(),
                     () -> {
                         loaded.decrementAndGet();
                         stored.delete();
                     }));
         }
+        accumulator.adoptFirst(batches);
     }
 
     /**
