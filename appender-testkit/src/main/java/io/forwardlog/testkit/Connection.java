@@ -98,6 +98,9 @@ final class Connection implements Runnable {
       decoded.warnings().forEach(this::problem);
       inbox.add(decoded.message(), decoded.events());
       decoded.chunk().ifPresent(chunk -> acks.ack(chunk, readAt));
+      if (!settings.keepalive()) {
+        return; // deny keep-alive: one frame per connection, as the HELO said
+      }
     }
   }
 

@@ -204,6 +204,7 @@ public final class ForwardReceiver implements AutoCloseable {
     private String serverHostname = "forwardlog-testkit";
     private final Map<String, String> users = new LinkedHashMap<>();
     private boolean udpHeartbeat = true;
+    private boolean keepalive = true;
     private Duration ackDelay = Duration.ZERO;
 
     private Builder() {
@@ -278,6 +279,16 @@ public final class ForwardReceiver implements AutoCloseable {
       return this;
     }
 
+    /**
+     * What the HELO says of keep-alive, and what the receiver does (default true). With false, as
+     * Fluentd's {@code deny_keepalive}, it closes each connection after its first frame (and that
+     * frame's ack); it needs a shared key, since only the handshake tells the client.
+     */
+    public Builder keepalive(boolean keepalive) {
+      this.keepalive = keepalive;
+      return this;
+    }
+
     /** An initial {@link Faults#delayAcks(Duration)}; default zero. */
     public Builder ackDelay(Duration delay) {
       this.ackDelay = Faults.checkDelay(delay);
@@ -289,12 +300,15 @@ public final class ForwardReceiver implements AutoCloseable {
       if (requireClientCertificate && tls == null) {
         throw new IllegalStateException("requireClientCertificate(true) needs tls(...) too");
       }
+      if (!keepalive && sharedKey == null) {
+        throw new IllegalStateException("keepalive(false) needs sharedKey(...) too: only the HELO tells the client");
+      }
       if (!users.isEmpty() && sharedKey == null) {
         throw new IllegalStateException("user(...) needs sharedKey(...) too: users are checked in the handshake");
       }
       Settings settings = new Settings(port, name, Optional.ofNullable(tls),
           requireClientCertificate, Optional.ofNullable(sharedKey), serverHostname, users,
-          udpHeartbeat);
+          udpHeartbeat, keepalive);
       ForwardReceiver receiver = new ForwardReceiver(settings, ackDelay);
       synchronized (receiver.lifecycle) {
         receiver.listen(port);

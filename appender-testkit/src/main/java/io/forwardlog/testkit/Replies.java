@@ -18,10 +18,10 @@ final class Replies {
   }
 
   /**
-   * {@code ["HELO", {"nonce": bin, "auth": bin or "", "keepalive": true}]}; {@code auth} is the user
+   * {@code ["HELO", {"nonce": bin, "auth": bin or "", "keepalive": bool}]}; {@code auth} is the user
    * auth salt, an empty str when no user is required (as Fluentd sends it).
    */
-  static byte[] helo(byte[] nonce, Optional<byte[]> authSalt) {
+  static byte[] helo(byte[] nonce, Optional<byte[]> authSalt, boolean keepalive) {
     try (MessageBufferPacker packer = MessagePack.newDefaultBufferPacker()) {
       packer.packArrayHeader(2).packString("HELO").packMapHeader(3);
       packer.packString("nonce").packBinaryHeader(nonce.length).writePayload(nonce);
@@ -31,7 +31,7 @@ final class Replies {
       } else {
         packer.packString("");
       }
-      packer.packString("keepalive").packBoolean(true);
+      packer.packString("keepalive").packBoolean(keepalive);
       return packer.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -39,7 +39,7 @@ final class ServerHandshake {
   }
 
   byte[] helo() {
-    return Replies.helo(nonce, authSalt);
+    return Replies.helo(nonce, authSalt, settings.keepalive());
   }
 
   /**

@@ -7,7 +7,7 @@ import javax.net.ssl.SSLContext;
 /** The receiver's validated, immutable settings. Secrets never appear in {@link #toString()}. */
 record Settings(int port, String name, Optional<SSLContext> tls, boolean requireClientCertificate,
                 Optional<String> sharedKey, String serverHostname, Map<String, String> users,
-                boolean udpHeartbeat) {
+                boolean udpHeartbeat, boolean keepalive) {
 
   Settings {
     users = Map.copyOf(users);
@@ -19,6 +19,6 @@ record Settings(int port, String name, Optional<SSLContext> tls, boolean require
         + ", requireClientCertificate=" + requireClientCertificate
         + ", sharedKey=" + (sharedKey.isPresent() ? "(set)" : "(none)")
         + ", serverHostname=" + serverHostname + ", users=" + users.keySet()
-        + ", udpHeartbeat=" + udpHeartbeat + "]";
+        + ", udpHeartbeat=" + udpHeartbeat + ", keepalive=" + keepalive + "]";
   }
 }

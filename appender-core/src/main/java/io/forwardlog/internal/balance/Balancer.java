@@ -84,6 +84,7 @@ public final class Balancer {
             } else if (!node.health().isUp() && node.hasLiveConnection()) {
                 returned.addAll(node.disconnect());
             }
+            node.closeDrained(returned);
             node.pingIfRequested();
         }
     }

@@ -7,7 +7,10 @@ import io.forwardlog.internal.forward.ForwardConnection;
 import io.forwardlog.internal.forward.HeartbeatPing;
 import io.forwardlog.internal.forward.OutboundBatch;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.LongSupplier;
 
@@ -30,6 +33,8 @@ public final class NodeChannel implements ConnectionListener {
     private volatile ForwardConnection connection;
     private volatile boolean pingRequested;
     private volatile boolean retiring;
+    /** Connections the node will not reuse (keepalive false), closed once their batch is acknowledged. */
+    private final List<ForwardConnection> draining = new CopyOnWriteArrayList<>();
 
     NodeChannel(NodeDefinition definition, HealthPolicy policy, ScheduledExecutorService timer, DeliverySink sink,
                 LongSupplier nanoTime, String pingTag) {
@@ -65,6 +70,22 @@ public final class NodeChannel implements ConnectionListener {
         stats.eventsSent.add(batch.eventCount());
         stats.bytesSent.add(batch.entriesLength());
         health.succeeded();
+        if (!c.keepsAlive()) {
+            // the node closes connections after a batch (HELO keepalive false): the next batch gets a new one
+            connection = null;
+            draining.add(c);
+        }
+    }
+
+    /** Closes the one-batch connections whose batch is settled, handing back what a broken one held. Sender thread. */
+    void closeDrained(Collection<OutboundBatch> returned) {
+        draining.removeIf(c -> {
+            if (c.inFlight() == 0 || c.isBroken()) {
+                returned.addAll(c.close());
+                return true;
+            }
+            return false;
+        });
     }
 
     private ForwardConnection connected() throws DeliveryException {
@@ -110,11 +131,19 @@ public final class NodeChannel implements ConnectionListener {
         return c == null ? null : c.failure();
     }
 
-    /** Closes the connection, if any, and hands back its unacknowledged batches in send order. */
+    /** Closes the connections, if any, and hands back their unacknowledged batches in send order. */
     List<OutboundBatch> disconnect() {
+        List<OutboundBatch> returned = new ArrayList<>();
+        for (ForwardConnection c : draining) {
+            returned.addAll(c.close());
+        }
+        draining.clear();
         ForwardConnection c = connection;
         connection = null;
-        return c == null ? List.of() : c.close();
+        if (c != null) {
+            returned.addAll(c.close());
+        }
+        return returned;
     }
 
     /** Breaks the connection when an ack is overdue. */
@@ -155,7 +184,11 @@ public final class NodeChannel implements ConnectionListener {
 
     int inFlight() {
         ForwardConnection c = connection;
-        return c == null ? 0 : c.inFlight();
+        int n = c == null ? 0 : c.inFlight();
+        for (ForwardConnection d : draining) {
+            n += d.inFlight();
+        }
+        return n;
     }
 
     /** Removed or changed by a reload: gets no new batches, closes once its in-flight batches are settled. */

@@ -11,10 +11,12 @@ public interface ConnectionSetup {
     /**
      * Establishes the session. Reads are bounded by the connection's read timeout.
      *
+     * @return whether the node keeps the connection open for more than one batch (the HELO's
+     *         {@code keepalive}; true when absent)
      * @throws DeliveryException (kind AUTHENTICATION or PROTOCOL) when the node refuses us
      */
-    void establish(MessageUnpacker in, OutputStream out, Duration timeout) throws IOException;
+    boolean establish(MessageUnpacker in, OutputStream out, Duration timeout) throws IOException;
 
     /** No handshake: the node has no shared key. */
-    ConnectionSetup NONE = (in, out, timeout) -> { };
+    ConnectionSetup NONE = (in, out, timeout) -> true;
 }

@@ -39,6 +39,7 @@ public final class ForwardConnection {
     private FrameWriter writer;
     private Thread ackReader;
     private boolean closed;
+    private boolean keepsAlive = true;
 
     /**
      * @param setup    what happens between connect and the first frame (the Forward handshake)
@@ -71,7 +72,7 @@ public final class ForwardConnection {
         BufferedOutputStream out = new BufferedOutputStream(io.output(), WRITE_BUFFER);
         try {
             io.readTimeout(options.connectTimeout());
-            setup.establish(unpacker, out, options.connectTimeout());
+            keepsAlive = setup.establish(unpacker, out, options.connectTimeout());
             io.readTimeout(Duration.ZERO);
         } catch (IOException e) {
             DeliveryException cause = e instanceof DeliveryException d ? d
@@ -164,6 +165,14 @@ public final class ForwardConnection {
      */
     public boolean awaitAcks(Duration timeout) throws InterruptedException {
         return window.awaitEmpty(System.nanoTime() + timeout.toNanos()) && !isBroken();
+    }
+
+    /**
+     * Whether the node keeps this connection for more batches; when it does not (its HELO said
+     * {@code keepalive: false}), the owner sends one batch on it and closes it once acknowledged.
+     */
+    public boolean keepsAlive() {
+        return keepsAlive;
     }
 
     public int inFlight() {

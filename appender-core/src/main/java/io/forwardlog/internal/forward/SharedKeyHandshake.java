@@ -40,13 +40,14 @@ public final class SharedKeyHandshake implements ConnectionSetup {
     }
 
     @Override
-    public void establish(MessageUnpacker in, OutputStream out, Duration timeout) throws IOException {
+    public boolean establish(MessageUnpacker in, OutputStream out, Duration timeout) throws IOException {
         Helo helo = Helo.parse(read(in, "HELO", timeout));
         String salt = newSalt();
         MessagePacker packer = MessagePack.newDefaultPacker(out);
         writePing(packer, helo, salt);
         packer.flush();
         checkPong(read(in, "PONG", timeout), helo, salt);
+        return helo.keepalive();
     }
 
     private void writePing(MessagePacker packer, Helo helo, String salt) throws IOException {
@@ -131,8 +132,8 @@ public final class SharedKeyHandshake implements ConnectionSetup {
         }
     }
 
-    /** The parts of HELO we use, as raw bytes. */
-    private record Helo(byte[] nonce, byte[] auth) {
+    /** The parts of HELO we use: nonce and auth salt as raw bytes, and whether the node keeps connections. */
+    private record Helo(byte[] nonce, byte[] auth, boolean keepalive) {
 
         static Helo parse(Value message) throws DeliveryException {
             List<Value> helo = HandshakeMessages.expect(message, "HELO", 2);
@@ -145,8 +146,10 @@ public final class SharedKeyHandshake implements ConnectionSetup {
             if (nonce == null || !nonce.isRawValue()) {
                 throw HandshakeMessages.malformed("HELO", message);
             }
+            Value keepalive = HandshakeMessages.field(options, "keepalive");
             return new Helo(nonce.asRawValue().asByteArray(),
-                    auth != null && auth.isRawValue() ? auth.asRawValue().asByteArray() : new byte[0]);
+                    auth != null && auth.isRawValue() ? auth.asRawValue().asByteArray() : new byte[0],
+                    keepalive == null || !keepalive.isBooleanValue() || keepalive.asBooleanValue().getBoolean());
         }
     }
 }
