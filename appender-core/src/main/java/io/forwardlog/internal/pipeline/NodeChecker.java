@@ -1,0 +1,108 @@
+package io.forwardlog.internal.pipeline;
+
+import io.forwardlog.ForwardSettings;
+import io.forwardlog.ForwardStartException;
+import io.forwardlog.UpstreamCheck.NodeResult;
+import io.forwardlog.internal.balance.NodeDefinition;
+import io.forwardlog.internal.forward.ConnectionListener;
+import io.forwardlog.internal.forward.DeliveryException;
+import io.forwardlog.internal.forward.EventTime;
+import io.forwardlog.internal.forward.ForwardConnection;
+import io.forwardlog.internal.forward.ValuePacker;
+import io.forwardlog.internal.transport.TlsMaterialException;
+import io.forwardlog.internal.util.Durations;
+import io.forwardlog.upstream.Upstream;
+import io.forwardlog.upstream.UpstreamFile;
+import io.forwardlog.upstream.UpstreamFileException;
+import io.forwardlog.upstream.UpstreamNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.msgpack.core.MessageBufferPacker;
+import org.msgpack.core.MessagePack;
+
+/** Sends one acknowledged sample batch to each node, one node after the other. */
+public final class NodeChecker {
+
+    private NodeChecker() {
+    }
+
+    public static List<NodeResult> check(ForwardSettings settings, String tag, List<Map<String, Object>> records)
+            throws ForwardStartException {
+        Upstream upstream;
+        try {
+            upstream = UpstreamFile.loader().load(settings.upstream());
+        } catch (UpstreamFileException e) {
+            throw new ForwardStartException(e.getMessage(), e);
+        }
+        NodeDefinitions definitions = new NodeDefinitions(settings, warning -> { });
+        Batch batch = Batch.sealed(tag, entries(records), records.size(), System.nanoTime(), null);
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread t = new Thread(runnable, "forwardlog-check-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<NodeResult> results = new ArrayList<>();
+            for (UpstreamNode node : upstream.nodes()) {
+                NodeDefinition definition;
+                try {
+                    definition = definitions.define(node);
+                } catch (TlsMaterialException e) {
+                    throw new ForwardStartException(e.getMessage(), e);
+                }
+                results.add(check(definition, batch, timer, settings.ackResponseTimeout()));
+            }
+            return results;
+        } finally {
+            timer.shutdownNow();
+        }
+    }
+
+    private static NodeResult check(NodeDefinition node, Batch batch, ScheduledExecutorService timer, Duration ackTimeout) {
+        String address = node.address().host() + ":" + node.address().port();
+        long start = System.nanoTime();
+        ForwardConnection connection = new ForwardConnection(node.address(), node.transport(),
+                node.wire().withRequireAck(true), node.setup(), timer, ConnectionListener.IGNORE);
+        try {
+            connection.open();
+            connection.send(batch);
+            boolean acked = connection.awaitAcks(ackTimeout);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            if (acked) {
+                return new NodeResult(node.name(), address, true,
+                        batch.eventCount() + " events acknowledged in " + Durations.format(took), took);
+            }
+            String why = connection.isBroken() ? connection.failure().getMessage()
+                    : "no ack within " + Durations.format(ackTimeout);
+            return new NodeResult(node.name(), address, false, why, took);
+        } catch (DeliveryException e) {
+            return new NodeResult(node.name(), address, false, e.getMessage(), Duration.ofNanos(System.nanoTime() - start));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new NodeResult(node.name(), address, false, "interrupted", Duration.ofNanos(System.nanoTime() - start));
+        } finally {
+            connection.close();
+        }
+    }
+
+    private static byte[] entries(List<Map<String, Object>> records) {
+        try (MessageBufferPacker packer = MessagePack.newDefaultBufferPacker()) {
+            Instant now = Instant.now();
+            for (Map<String, Object> record : records) {
+                packer.packArrayHeader(2);
+                EventTime.pack(packer, now.getEpochSecond(), now.getNano());
+                ValuePacker.packMap(packer, record);
+            }
+            return packer.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
