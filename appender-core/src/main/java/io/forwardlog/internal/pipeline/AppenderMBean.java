@@ -21,21 +21,33 @@ final class AppenderMBean implements ForwardAppenderMXBean {
         this.stats = stats;
     }
 
-    /** @return a problem to report, or {@code null} */
+    /**
+     * Registers as {@code io.forwardlog:type=ForwardAppender,name=<name>}, or, while that name is taken
+     * (a reconfiguration starts the new appender before it stops the old one; two appenders with one
+     * name), with {@code ,instance=2}, {@code 3}...
+     *
+     * @return a problem to report, or {@code null}
+     */
     String register(String appenderName) {
         try {
-            ObjectName name = new ObjectName("io.forwardlog:type=ForwardAppender,name=" + ObjectName.quote(appenderName));
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            if (server.isRegistered(name)) {
-                return "a JMX MBean named " + name + " is already registered (two appenders named '" + appenderName
-                        + "'?); this one has none";
+            String base = "io.forwardlog:type=ForwardAppender,name=" + ObjectName.quote(appenderName);
+            for (int instance = 1; instance < 100; instance++) {
+                ObjectName name = new ObjectName(instance == 1 ? base : base + ",instance=" + instance);
+                if (!server.isRegistered(name)) {
+                    server.registerMBean(this, name);
+                    registered = name;
+                    return null;
+                }
             }
-            server.registerMBean(this, name);
-            registered = name;
-            return null;
+            return "cannot register the JMX MBean: 99 appenders named '" + appenderName + "' are registered";
         } catch (JMException | RuntimeException e) {
             return "cannot register the JMX MBean: " + e.getMessage();
         }
+    }
+
+    ObjectName name() {
+        return registered;
     }
 
     void unregister() {
