@@ -33,8 +33,10 @@ final class FluentBitLikeServer implements AutoCloseable {
 
     static final String HOSTNAME = "fluent-bit";
     /** Invalid UTF-8 on purpose: a lone continuation byte, an overlong form, a truncated sequence. */
-    static final byte[] NONCE = bytes(0xff, 0x80, 0xc0, 0xaf, 0xe2, 0x28, 0xa1, 0x00, 0xf0, 0x28, 0x8c, 0xbc, 0xfe, 0x41, 0xc3, 0x28);
-    static final byte[] AUTH = bytes(0xc3, 0x28, 0xa0, 0xa1, 0xf8, 0x88, 0x80, 0x80, 0x80, 0xfc, 0x84, 0x80, 0x80, 0x80, 0x80, 0xed);
+    static final byte[] NONCE = bytes(
+            0xff, 0x80, 0xc0, 0xaf, 0xe2, 0x28, 0xa1, 0x00, 0xf0, 0x28, 0x8c, 0xbc, 0xfe, 0x41, 0xc3, 0x28);
+    static final byte[] AUTH = bytes(
+            0xc3, 0x28, 0xa0, 0xa1, 0xf8, 0x88, 0x80, 0x80, 0x80, 0xfc, 0x84, 0x80, 0x80, 0x80, 0x80, 0xed);
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final HexFormat HEX = HexFormat.of();
@@ -128,8 +130,7 @@ final class FluentBitLikeServer implements AutoCloseable {
         if (!sha512Hex(salt, raw(received.get(1)), NONCE, sharedKey).equals(text(received.get(3)))) {
             return; // Fluent Bit closes without a PONG
         }
-        if (user.isPresent() && !(user.get().getKey().equals(text(received.get(4)))
-                && sha512Hex(AUTH, bytes(user.get().getKey()), bytes(user.get().getValue())).equals(text(received.get(5))))) {
+        if (user.isPresent() && !userMatches(text(received.get(4)), text(received.get(5)))) {
             write(out, packer -> packer.packArrayHeader(5).packString("PONG").packBoolean(false)
                     .packString("username/password mismatch").packString("").packString(""));
             return;
@@ -145,6 +146,12 @@ final class FluentBitLikeServer implements AutoCloseable {
         while (in.hasNext()) {
             in.skipValue();
         }
+    }
+
+    private boolean userMatches(String username, String passwordDigest) {
+        String name = user.orElseThrow().getKey();
+        return name.equals(username)
+                && sha512Hex(AUTH, bytes(name), bytes(user.orElseThrow().getValue())).equals(passwordDigest);
     }
 
     private interface Message {

@@ -52,7 +52,8 @@ final class RecordingServerContext {
             trust = new RecordingTrustManager((X509ExtendedTrustManager) trusted.getTrustManagers()[0]);
         }
         context = SSLContext.getInstance("TLS", PROVIDER);
-        context.init(new X509ExtendedKeyManager[] {new RecordingKeyManager((X509ExtendedKeyManager) keys.getKeyManagers()[0])},
+        X509ExtendedKeyManager key = new RecordingKeyManager((X509ExtendedKeyManager) keys.getKeyManagers()[0]);
+        context.init(new X509ExtendedKeyManager[] {key},
                 trust == null ? null : new X509ExtendedTrustManager[] {trust}, null);
     }
 
@@ -153,13 +154,15 @@ final class RecordingServerContext {
         }
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
             clientCertificate(chain);
             delegate.checkClientTrusted(chain, authType, socket);
         }
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
             clientCertificate(chain);
             delegate.checkClientTrusted(chain, authType, engine);
         }
@@ -171,12 +174,14 @@ final class RecordingServerContext {
         }
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
             delegate.checkServerTrusted(chain, authType, socket);
         }
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
             delegate.checkServerTrusted(chain, authType, engine);
         }
 

@@ -64,7 +64,10 @@ final class TlsRecords {
         return new ClientHello(legacyVersion, List.copyOf(versions));
     }
 
-    /** A ServerHello record choosing {@code version}, an RSA cipher suite and no extensions, as TLS 1.0 and 1.1 servers send. */
+    /**
+     * A ServerHello record choosing {@code version}, an RSA cipher suite and no extensions, as a TLS 1.0
+     * or 1.1 server sends it.
+     */
     static byte[] serverHello(int version) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         writeShort(body, version);

@@ -27,16 +27,17 @@ class TlsRefusalTest {
     static Path directory;
     private static TestPki pki;
 
+    private static IssuedCertificate selfSigned;
+
     @BeforeAll
-    static void createPki() {
+    static void issueCertificates() {
         pki = TestPki.create(directory.resolve("pki"));
+        selfSigned = TestPki.selfSignedServer(directory.resolve("self-signed"), "127.0.0.1");
     }
 
     @ParameterizedTest
     @EnumSource(TlsServer.class)
     void refusesASelfSignedCertificateThatTheCaFileDoesNotVouchFor(TlsServer kind) throws Exception {
-        IssuedCertificate selfSigned = TestPki.selfSignedServer(directory.resolve("self-signed"), "127.0.0.1");
-
         assertRefused(kind, selfSigned, TlsTestOptions.verifying().caFile(pki.ca().certificatePem()), NOT_TRUSTED);
     }
 

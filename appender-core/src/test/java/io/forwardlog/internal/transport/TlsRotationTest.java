@@ -13,7 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,21 +26,29 @@ import org.junit.jupiter.params.provider.EnumSource;
 class TlsRotationTest {
 
     @TempDir
+    static Path pkiDirectory;
+    private static TestPki pki;
+    private static TestPki otherPki;
+    private static IssuedCertificate loopback;
+    private static IssuedCertificate serverOfOtherPki;
+
+    @TempDir
     Path directory;
-    private TestPki pki;
     private final List<String> warnings = new CopyOnWriteArrayList<>();
 
-    @BeforeEach
-    void createPki() {
-        pki = TestPki.create(directory.resolve("pki"));
+    @BeforeAll
+    static void createPkis() {
+        pki = TestPki.create(pkiDirectory.resolve("pki"));
+        otherPki = TestPki.create(pkiDirectory.resolve("other-pki"));
+        loopback = pki.server("127.0.0.1");
+        serverOfOtherPki = otherPki.server("127.0.0.1");
     }
 
     @Test
     void presentsAReissuedClientCertificateOnTheNextConnection() throws Exception {
-        IssuedCertificate server = pki.server("127.0.0.1");
         IssuedCertificate client = pki.client("rotating-app");
-        RecordingServerContext recording = RecordingServerContext.serving(server, pki.ca());
-        try (TlsServer.Running receiver = TlsServer.RECEIVER.start(recording.context(), server, pki.ca());
+        RecordingServerContext recording = RecordingServerContext.serving(loopback, pki.ca());
+        try (TlsServer.Running receiver = TlsServer.RECEIVER.start(recording.context(), loopback, pki.ca());
              SecureClient secureClient = SecureClient.over(transport(TlsTestOptions.verifying()
                      .caFile(pki.ca().certificatePem())
                      .clientCertificate(client.certificatePem(), client.privateKeyPkcs8Pem())))) {
@@ -59,13 +67,13 @@ class TlsRotationTest {
     @ParameterizedTest
     @EnumSource(TlsServer.class)
     void trustsANewCaFileOnTheNextConnection(TlsServer kind) throws Exception {
-        TestPki otherPki = TestPki.create(directory.resolve("other-pki"));
         Path caFile = directory.resolve("trusted-ca.crt");
         Files.copy(pki.ca().certificatePem(), caFile);
-        try (TlsServer.Running server = kind.start(otherPki.server("127.0.0.1"));
+        try (TlsServer.Running server = kind.start(serverOfOtherPki);
              SecureClient client = SecureClient.over(transport(TlsTestOptions.verifying().caFile(caFile)))) {
+            String refusal = client.refusal(server.host(), server.port()).getMessage();
             assertEquals("TLS handshake failed: the node's certificate is not trusted"
-                    + " (give its CA with tls.ca_file or tls.ca_path)", client.refusal(server.host(), server.port()).getMessage());
+                    + " (give its CA with tls.ca_file or tls.ca_path)", refusal);
 
             replace(caFile, otherPki.ca().certificatePem());
             client.deliver(server.host(), server.port(), "trusted now");
@@ -76,10 +84,9 @@ class TlsRotationTest {
 
     @Test
     void trustsACaAddedToTheCaPathOnTheNextConnection() throws Exception {
-        TestPki otherPki = TestPki.create(directory.resolve("other-pki"));
         Path caPath = Files.createDirectory(directory.resolve("trusted-cas"));
         Files.copy(pki.ca().certificatePem(), caPath.resolve("first.pem"));
-        try (TlsServer.Running server = TlsServer.RECEIVER.start(otherPki.server("127.0.0.1"));
+        try (TlsServer.Running server = TlsServer.RECEIVER.start(serverOfOtherPki);
              SecureClient client = SecureClient.over(transport(TlsTestOptions.verifying().caPath(caPath)))) {
             client.refusal(server.host(), server.port());
 
@@ -92,11 +99,10 @@ class TlsRotationTest {
 
     @Test
     void keepsThePreviousFilesAndWarnsOnceWhenARotatedKeyCannotBeRead() throws Exception {
-        IssuedCertificate server = pki.server("127.0.0.1");
-        IssuedCertificate client = pki.client("rotating-app");
+        IssuedCertificate client = pki.client("app-with-a-broken-rotation");
         Path key = directory.resolve("client.key");
         Files.copy(client.privateKeyPkcs8Pem(), key);
-        try (TlsServer.Running receiver = TlsServer.RECEIVER.startRequiringClientCertificates(server, pki.ca());
+        try (TlsServer.Running receiver = TlsServer.RECEIVER.startRequiringClientCertificates(loopback, pki.ca());
              SecureClient secureClient = SecureClient.over(transport(TlsTestOptions.verifying()
                      .caFile(pki.ca().certificatePem()).clientCertificate(client.certificatePem(), key)))) {
             Path broken = Files.writeString(directory.resolve("broken.key"), "not yet written\n");
