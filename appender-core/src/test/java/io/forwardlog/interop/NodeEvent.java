@@ -16,7 +16,7 @@ import java.util.Map;
  * arrive as the script writes them, e.g. {@code {"$eventTime": {"seconds": s, "nanos": n}}}. Note
  * that Node decodes every msgpack number to a double, so a float {@code 2.0} arrives as {@code 2L}.
  */
-record NodeEvent(String tag, long seconds, long nanos, boolean eventTime, Map<String, Object> record) {
+public record NodeEvent(String tag, long seconds, long nanos, boolean eventTime, Map<String, Object> record) {
 
   /** Reads one entry line of fluent-server.js, already parsed into JSON values. */
   static NodeEvent fromJson(Map<String, Object> line) {

@@ -23,8 +23,10 @@ import java.util.stream.Stream;
  * <p>The build installs the script with {@code npm ci} and passes its directory in the system
  * property {@value #INSTALL_DIR_PROPERTY}. The child exits when {@link #close()} is called, and
  * also when this JVM dies, since its stdin then closes.
+ *
+ * <p>Public, with {@link NodeEvent}, for the TLS and handshake tests of the transport and forward packages.
  */
-final class NodeFluentServer implements AutoCloseable {
+public final class NodeFluentServer implements AutoCloseable {
   static final String INSTALL_DIR_PROPERTY = "forwardlog.nodeInterop.dir";
 
   private static final String HOST = "127.0.0.1";
@@ -46,30 +48,30 @@ final class NodeFluentServer implements AutoCloseable {
     this.port = port;
   }
 
-  static Builder builder() {
+  public static Builder builder() {
     return new Builder();
   }
 
   /** Starts a plain server: no TLS, no shared key. */
-  static NodeFluentServer start() throws IOException {
+  public static NodeFluentServer start() throws IOException {
     return builder().start();
   }
 
-  String host() {
+  public String host() {
     return HOST;
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
   /** The entries received so far, in arrival order. */
-  List<NodeEvent> events() {
+  public List<NodeEvent> events() {
     return output.events();
   }
 
   /** Waits until at least {@code atLeast} entries arrived; fails with what the server said if not. */
-  List<NodeEvent> awaitEvents(int atLeast, Duration timeout) {
+  public List<NodeEvent> awaitEvents(int atLeast, Duration timeout) {
     if (!awaitOutput(() -> output.awaitEvents(atLeast, timeout))) {
       throw new AssertionError("expected at least " + atLeast + " entries at the Node FluentServer within "
           + timeout + ", got " + output.events() + diagnostics());
@@ -78,12 +80,12 @@ final class NodeFluentServer implements AutoCloseable {
   }
 
   /** Why the server dropped connections so far: one {@code "<peer>: <reason>"} per connection. */
-  List<String> errors() {
+  public List<String> errors() {
     return output.errors();
   }
 
   /** Waits until at least {@code atLeast} errors were reported; fails with what the server said if not. */
-  List<String> awaitErrors(int atLeast, Duration timeout) {
+  public List<String> awaitErrors(int atLeast, Duration timeout) {
     if (!awaitOutput(() -> output.awaitErrors(atLeast, timeout))) {
       throw new AssertionError("expected at least " + atLeast + " errors from the Node FluentServer within "
           + timeout + diagnostics());
@@ -162,7 +164,7 @@ final class NodeFluentServer implements AutoCloseable {
   }
 
   /** Settings of the server to start; secrets are passed to the child, never printed. */
-  static final class Builder {
+  public static final class Builder {
     private String sharedKey;
     private String serverHostname;
     private final Map<String, String> users = new LinkedHashMap<>();
@@ -174,38 +176,38 @@ final class NodeFluentServer implements AutoCloseable {
     }
 
     /** Requires the shared-key handshake (HELO, PING, PONG) on every connection. */
-    Builder sharedKey(String key) {
+    public Builder sharedKey(String key) {
       this.sharedKey = key;
       return this;
     }
 
     /** The hostname the server puts in PONG; the script's default is {@code node-fluent-server}. */
-    Builder serverHostname(String hostname) {
+    public Builder serverHostname(String hostname) {
       this.serverHostname = hostname;
       return this;
     }
 
     /** Adds a user; with at least one, the handshake also requires a user name and password. */
-    Builder user(String name, String password) {
+    public Builder user(String name, String password) {
       users.put(name, password);
       return this;
     }
 
     /** Serves TLS with this private key and certificate chain (PEM). */
-    Builder tls(String keyPem, String certPem) {
+    public Builder tls(String keyPem, String certPem) {
       this.keyPem = keyPem;
       this.certPem = certPem;
       return this;
     }
 
     /** Requires a client certificate that this CA (PEM) signed. */
-    Builder clientCa(String caPem) {
+    public Builder clientCa(String caPem) {
       this.clientCaPem = caPem;
       return this;
     }
 
     /** Starts the child and waits until it listens; fails with its stderr if it does not. */
-    NodeFluentServer start() throws IOException {
+    public NodeFluentServer start() throws IOException {
       if (!users.isEmpty() && sharedKey == null) {
         throw new IllegalStateException("user(name, password) needs sharedKey(key)");
       }

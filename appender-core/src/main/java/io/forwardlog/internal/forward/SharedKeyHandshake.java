@@ -61,9 +61,9 @@ public final class SharedKeyHandshake implements ConnectionSetup {
             packer.packString("");
             packer.packString("");
         } else {
-            String username = credentials.username().orElseThrow(() -> new DeliveryException(
-                    DeliveryException.Kind.AUTHENTICATION,
-                    "authentication failed: the node requires a username and password, and none is set for it"));
+            // Fluent Bit sends an auth salt even when it has no users, and then ignores these two
+            // fields: without a username, send an empty one, as Fluentd's forwarder does
+            String username = credentials.username().orElse("");
             packer.packString(username);
             packer.packString(sha512Hex(helo.auth(), bytes(username), credentials.password()));
         }
@@ -72,8 +72,10 @@ public final class SharedKeyHandshake implements ConnectionSetup {
     private void checkPong(Value message, Helo helo, String salt) throws DeliveryException {
         List<Value> pong = HandshakeMessages.expect(message, "PONG", 5);
         if (!pong.get(1).isBooleanValue() || !pong.get(1).asBooleanValue().getBoolean()) {
+            String hint = helo.auth().length > 0 && credentials.username().isEmpty()
+                    ? " (the node asks for a username and password, and none is set for it)" : "";
             throw new DeliveryException(DeliveryException.Kind.AUTHENTICATION,
-                    "authentication failed: " + HandshakeMessages.text(pong.get(2), "the node gave no reason"));
+                    "authentication failed: " + HandshakeMessages.text(pong.get(2), "the node gave no reason") + hint);
         }
         String serverHostname = HandshakeMessages.text(pong.get(3), "");
         if (serverHostname.equals(credentials.selfHostname())) {

@@ -6,6 +6,8 @@ import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.util.Locale;
+import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.TlsFatalAlert;
 
 /** Turns what a TLS handshake threw into a {@link TlsFailure} that names the problem. */
 final class TlsFailures {
@@ -44,6 +46,9 @@ final class TlsFailures {
                 || mentions(e, "record_overflow") || mentions(e, "decode_error")) {
             return "the node does not speak TLS on this port (is tls on needed?)";
         }
+        if (closedDuringHandshake(e)) {
+            return "the node closed the connection during the TLS handshake (does it speak TLS on this port?)";
+        }
         if (mentions(e, "protocol_version") || mentions(e, "handshake_failure")) {
             return "the node and we share no TLS version or cipher (we offer TLS 1.2 and 1.3)";
         }
@@ -64,6 +69,22 @@ final class TlsFailures {
             chain.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
         }
         return chain.append(']').toString();
+    }
+
+    /**
+     * BouncyCastle raises a bare handshake_failure of its own, without detail or cause, when the peer
+     * closes the connection before the handshake is done (a plain TCP server does, on our ClientHello).
+     * An alert the peer sent is a {@code TlsFatalAlertReceived} instead.
+     */
+    private static boolean closedDuringHandshake(Throwable e) {
+        String bare = AlertDescription.getText(AlertDescription.handshake_failure);
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TlsFatalAlert alert && alert.getAlertDescription() == AlertDescription.handshake_failure
+                    && alert.getCause() == null && bare.equals(alert.getMessage())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean has(Throwable e, Class<? extends Throwable> type) {
