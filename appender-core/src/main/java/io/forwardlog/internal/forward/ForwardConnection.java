@@ -228,9 +228,13 @@ public final class ForwardConnection {
         return unacked;
     }
 
-    /** Records the first failure, drops the socket so blocked threads wake, and tells the listener once. */
+    /**
+     * Records the first failure, drops the socket and closes the window so blocked threads wake, and
+     * tells the listener once.
+     */
     void fail(DeliveryException cause) {
         if (failure.compareAndSet(null, cause)) {
+            window.close();
             if (io != null) {
                 io.abort();
             }

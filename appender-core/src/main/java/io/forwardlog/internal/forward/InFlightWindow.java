@@ -76,6 +76,15 @@ final class InFlightWindow {
         return byChunk.isEmpty();
     }
 
+    /**
+     * Ends every wait, now and later, because no ack will come: the connection broke. The batches
+     * stay until {@link #drain()}.
+     */
+    synchronized void close() {
+        closed = true;
+        notifyAll();
+    }
+
     /** Closes the window and hands back every batch still unacknowledged, in send order. */
     synchronized List<OutboundBatch> drain() {
         closed = true;

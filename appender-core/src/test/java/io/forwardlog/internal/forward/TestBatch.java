@@ -3,6 +3,8 @@ package io.forwardlog.internal.forward;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessagePack;
@@ -26,6 +28,15 @@ record TestBatch(String tag, byte[] entries, int eventCount) implements Outbound
             b.event(time, Map.of("n", i, "message", "event " + i));
         }
         return b.build();
+    }
+
+    /** {@code count} batches of one event {@code {"n": i}} each, tagged {@code prefix.1}, {@code prefix.2} ... */
+    static List<TestBatch> series(String prefix, int count, Instant time) {
+        List<TestBatch> batches = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            batches.add(of(prefix + "." + i).event(time, Map.of("n", i)).build());
+        }
+        return batches;
     }
 
     static final class Builder {
