@@ -42,7 +42,7 @@ final class AckReader implements Runnable {
         } catch (IOException | RuntimeException e) {
             if (!connection.isBroken()) {
                 connection.fail(new DeliveryException(DeliveryException.Kind.CLOSED_BY_PEER,
-                        "connection lost: " + Messages.describe(e), e));
+                        "connection lost (" + Messages.describe(e) + ")" + unacknowledged(window.size()), e));
             }
         }
     }
@@ -86,8 +86,10 @@ final class AckReader implements Runnable {
     }
 
     private static String closedMessage(int inFlight) {
-        return inFlight == 0
-                ? "the node closed the connection"
-                : "the node closed the connection with " + inFlight + " unacknowledged batch" + (inFlight == 1 ? "" : "es");
+        return "the node closed the connection" + unacknowledged(inFlight);
+    }
+
+    private static String unacknowledged(int inFlight) {
+        return inFlight == 0 ? "" : " with " + inFlight + " unacknowledged batch" + (inFlight == 1 ? "" : "es");
     }
 }

@@ -66,7 +66,7 @@ class ConnectionFailureTest {
         assertEquals(DeliveryException.Kind.CLOSED_BY_PEER, cause.kind());
         // the node resets the connection (RST), as a crashed server would; an orderly close reads as
         // "the node closed the connection", see ForwardConnectionSessionTest
-        assertEquals("connection lost: Connection reset", cause.getMessage());
+        assertEquals("connection lost (Connection reset) with 3 unacknowledged batches", cause.getMessage());
         assertEquals(unacknowledged, connection.close(), "the unacknowledged batches come back in send order");
         assertEquals(List.of("app.acked.1", "app.unacked.1", "app.unacked.2"), tags(receiver.events()));
     }
