@@ -161,6 +161,8 @@ public final class Faults {
     }
   }
 
+  private boolean cutDue;
+
   /** How many of {@code wanted} bytes the next read may take; 0 means cut the connection now. */
   int readAllowance(int wanted) {
     synchronized (readGate) {
@@ -175,18 +177,32 @@ public final class Faults {
     }
   }
 
-  /** Counts bytes read; true when they used up the budget, so the connection must be cut next. */
-  boolean consumed(int bytes) {
+  /**
+   * Counts bytes read and returns how many of them the receiver may keep: all of them, or — when
+   * closeAfterBytes was set while the read was already waiting — only those within the budget. When
+   * the budget is used up, the connection must be cut next ({@link #cutDue()}).
+   */
+  int consumed(int bytes) {
     synchronized (readGate) {
       if (cutBudget < 0) {
-        return false;
+        return bytes;
       }
-      cutBudget = Math.max(0, cutBudget - bytes);
+      int kept = (int) Math.min(bytes, cutBudget);
+      cutBudget -= kept;
       if (cutBudget == 0) {
         cutBudget = -1;
-        return true;
+        cutDue = true;
       }
-      return false;
+      return kept;
+    }
+  }
+
+  /** Whether the last read used up the closeAfterBytes budget; clears the flag. */
+  boolean cutDue() {
+    synchronized (readGate) {
+      boolean due = cutDue;
+      cutDue = false;
+      return due;
     }
   }
 

@@ -35,11 +35,19 @@ final class GuardedInputStream extends FilterInputStream {
       throw new ConnectionCut();
     }
     int n = in.read(buffer, offset, allowed);
-    // The bytes that use up the budget are still delivered; the cut comes with the next read.
-    if (n > 0 && faults.consumed(n)) {
+    if (n <= 0) {
+      return n;
+    }
+    // a budget set while this read waited still counts: bytes past it are dropped, as a cut loses them
+    int kept = faults.consumed(n);
+    // the bytes that use up the budget are still delivered; the cut comes with the next read
+    if (faults.cutDue()) {
       cutPending = true;
     }
-    return n;
+    if (kept == 0) {
+      throw new ConnectionCut();
+    }
+    return kept;
   }
 
   @Override
