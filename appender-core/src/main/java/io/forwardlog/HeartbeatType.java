@@ -9,9 +9,10 @@ public enum HeartbeatType {
     /** A one-byte UDP datagram to the node's port, answered by Fluentd's in_forward. */
     UDP,
     /**
-     * The node's own transport: a connection through TCP, TLS and the Forward handshake, as data uses;
-     * acks on the data connection count as heartbeats too, and while a batch waits for its ack a mere
-     * connect does not.
+     * The data connection itself: each interval an empty Forward message with a chunk id goes on the
+     * connection the batches use, and its ack (as every ack of a batch) is the heartbeat, so a node that
+     * accepts connections but stops reading is detected. A node without a data connection is probed
+     * with a connection of its own through its transport (TCP or TLS) and the Forward handshake.
      */
     TRANSPORT,
     /** No probing: a failed node is tried again by real traffic after a back-off. */

@@ -92,6 +92,9 @@ class DeliveryPipelineTest {
             pipeline.stop();
             assertEquals(full.eventsBuffered(), receiver.eventCount(), "exactly the buffered events arrive");
             assertEquals(full.eventsBuffered(), pipeline.stats().eventsDelivered());
+            long dropped = full.eventsDropped().get("BUFFER_FULL");
+            assertTrue(status.contains("WARN forwardlog 'forward': " + dropped + " events dropped since the last report, "
+                    + dropped + " in all (" + dropped + " the buffer was full)"), status.toString());
         }
     }
 

@@ -40,10 +40,6 @@ final class NodeHealth {
         return downSinceNanos;
     }
 
-    synchronized int consecutiveFailures() {
-        return consecutiveFailures;
-    }
-
     /** The node proved alive (a heartbeat answered, an ack arrived). */
     synchronized void heartbeat(long nowNanos) {
         detector.heartbeat(nowNanos);

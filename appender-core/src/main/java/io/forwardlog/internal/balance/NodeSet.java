@@ -26,7 +26,6 @@ public final class NodeSet {
     private final String pingTag;
 
     private volatile Balancer balancer;
-    private volatile String upstreamName;
     private volatile List<NodeDefinition> pending;
     private volatile String pendingName;
     private final List<NodeChannel> retiring = new ArrayList<>();
@@ -49,17 +48,12 @@ public final class NodeSet {
         for (NodeDefinition definition : definitions) {
             channels.add(channel(definition));
         }
-        upstreamName = name;
         balancer = new Balancer(channels, new HealthReporter(status, name), nanoTime);
     }
 
     /** The balancer over the nodes in force. */
     public Balancer balancer() {
         return balancer;
-    }
-
-    public String upstreamName() {
-        return upstreamName;
     }
 
     /** Every node still connected: those in force and those retiring. */
@@ -128,7 +122,6 @@ public final class NodeSet {
             removed.retire();
             retiring.add(removed);
         }
-        upstreamName = name;
         balancer = new Balancer(channels, new HealthReporter(status, name), nanoTime);
         return "upstream reloaded: " + channels.size() + " node" + (channels.size() == 1 ? "" : "s") + " ("
                 + added + " added, " + changed + " changed, " + current.size() + " removed)";

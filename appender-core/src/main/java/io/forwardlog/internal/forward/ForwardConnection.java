@@ -146,12 +146,6 @@ public final class ForwardConnection {
         }
     }
 
-    /** Since when the oldest unacknowledged frame has waited, or {@code Long.MAX_VALUE} when none waits. */
-    public long oldestUnackedSentNanos() {
-        long due = window.earliestAckDueNanos();
-        return due == Long.MAX_VALUE ? due : due - options.ackTimeout().toNanos();
-    }
-
     /** Breaks the connection when the oldest unacknowledged batch is overdue at {@code nowNanos}. */
     public void checkAckDeadline(long nowNanos) {
         if (!isBroken() && window.earliestAckDueNanos() <= nowNanos) {

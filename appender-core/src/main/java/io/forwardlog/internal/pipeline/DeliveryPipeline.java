@@ -25,10 +25,7 @@ import io.forwardlog.upstream.UpstreamFileException;
 import io.forwardlog.upstream.UpstreamNode;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +49,7 @@ public final class DeliveryPipeline implements DeliverySink {
     private final TagPattern tag;
     private final ThreadLocal<Boolean> appending = new ThreadLocal<>();
     private final Object lifecycle = new Object();
+    private final DropReporter dropReporter;
 
     private volatile RecordAccumulator accumulator;
     private volatile Sender sender;
@@ -63,7 +61,6 @@ public final class DeliveryPipeline implements DeliverySink {
     private Thread senderThread;
     private volatile boolean started;
     private boolean stopped;
-    private final Map<String, Long> reportedDrops = new LinkedHashMap<>();
 
     public DeliveryPipeline(ForwardSettings settings, StatusListener listener, LongSupplier nanoTime) {
         this.settings = settings;
@@ -72,6 +69,7 @@ public final class DeliveryPipeline implements DeliverySink {
                 settings.statusInterval().toNanos(), nanoTime);
         this.encoder = new RecordEncoder(settings.schema());
         this.tag = TagPattern.parse(settings.tag());
+        this.dropReporter = new DropReporter(counters.drops, status);
     }
 
     public void start() throws ForwardStartException {
@@ -177,7 +175,7 @@ public final class DeliveryPipeline implements DeliverySink {
             timer.scheduleWithFixedDelay(watcher, check, check, TimeUnit.NANOSECONDS);
         }
         long report = Math.max(settings.statusInterval().toNanos(), TimeUnit.SECONDS.toNanos(1));
-        timer.scheduleWithFixedDelay(this::reportDrops, report, report, TimeUnit.NANOSECONDS);
+        timer.scheduleWithFixedDelay(dropReporter::report, report, report, TimeUnit.NANOSECONDS);
     }
 
     public boolean isStarted() {
@@ -245,7 +243,7 @@ public final class DeliveryPipeline implements DeliverySink {
                         + accumulator.bufferedEvents() + " events may be lost", null);
             }
             shutdownThreads();
-            reportDrops();
+            dropReporter.report();
             PipelineStats s = stats();
             status.info("stopped: " + s.eventsDelivered() + " events delivered"
                     + (s.eventsSpooled() > 0 ? ", " + s.eventsSpooled() + " spooled" : "")
@@ -270,36 +268,12 @@ public final class DeliveryPipeline implements DeliverySink {
         }
     }
 
-    private synchronized void reportDrops() {
-        Map<String, Long> now = dropsByReason();
-        if (!now.equals(reportedDrops)) {
-            long total = now.values().stream().mapToLong(Long::longValue).sum();
-            long before = reportedDrops.values().stream().mapToLong(Long::longValue).sum();
-            reportedDrops.clear();
-            reportedDrops.putAll(now);
-            status.warn((total - before) + " events dropped since the last report, " + total + " in all " + describe(now));
-        }
-    }
-
-    private Map<String, Long> dropsByReason() {
-        Map<String, Long> byReason = new LinkedHashMap<>();
-        EnumMap<DropReason, Long> snapshot = new EnumMap<>(counters.drops.snapshot());
-        snapshot.forEach((reason, count) -> byReason.put(reason.name(), count));
-        return byReason;
-    }
-
-    private static String describe(Map<String, Long> drops) {
-        List<String> parts = new ArrayList<>();
-        drops.forEach((reason, count) -> parts.add(count + " " + DropReason.valueOf(reason).description()));
-        return "(" + String.join("; ", parts) + ")";
-    }
-
     public PipelineStats stats() {
         RecordAccumulator buffer = accumulator;
         List<NodeStatus> nodeStates = nodes == null ? List.of() : nodes.all().stream().map(n -> n.status()).toList();
         return new PipelineStats(counters.eventsAppended(), counters.eventsDelivered(),
                 buffer == null ? 0 : buffer.bufferedEvents(), buffer == null ? 0 : buffer.usedBytes(),
-                counters.eventsSpooled(), dropsByReason(), nodeStates);
+                counters.eventsSpooled(), dropReporter.byReason(), nodeStates);
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
@@ -191,15 +190,6 @@ final class RecordAccumulator {
         }
     }
 
-    boolean hasSealed() {
-        lock.lock();
-        try {
-            return !sealed.isEmpty();
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /** Puts batches back at the head of the queue, in the given order, to be sent again first. */
     void requeueFirst(List<Batch> batches) {
         if (batches.isEmpty()) {
@@ -322,13 +312,5 @@ final class RecordAccumulator {
         } finally {
             lock.unlock();
         }
-    }
-
-    long capacity() {
-        return capacity;
-    }
-
-    static long toNanos(java.time.Duration d) {
-        return TimeUnit.NANOSECONDS.convert(d);
     }
 }
