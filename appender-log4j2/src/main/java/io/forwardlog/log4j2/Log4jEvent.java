@@ -17,6 +17,9 @@ import org.apache.logging.log4j.util.ReadOnlyStringMap;
  */
 final class Log4jEvent implements LogEvent {
 
+    /** The MapMessage entry that holds the message itself, not a field. */
+    private static final String MESSAGE_KEY = "message";
+
     private final org.apache.logging.log4j.core.LogEvent event;
     private final String layoutOutput;
 
@@ -60,6 +63,10 @@ final class Log4jEvent implements LogEvent {
             return layoutOutput;
         }
         Message message = event.getMessage();
+        if (message instanceof MapMessage<?, ?> map && map.containsKey(MESSAGE_KEY)) {
+            // a MapMessage's own "message" entry is the message, as Log4j2's JSON layouts read it
+            return map.get(MESSAGE_KEY);
+        }
         return message == null ? null : message.getFormattedMessage();
     }
 
@@ -79,7 +86,11 @@ final class Log4jEvent implements LogEvent {
     @Override
     public void forEachKeyValue(BiConsumer<String, Object> action) {
         if (event.getMessage() instanceof MapMessage<?, ?> map) {
-            map.<Object>forEach(action::accept);
+            map.<Object>forEach((key, value) -> {
+                if (!MESSAGE_KEY.equals(key)) {
+                    action.accept(key, value);
+                }
+            });
         }
     }
 

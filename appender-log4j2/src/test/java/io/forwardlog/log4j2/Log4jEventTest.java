@@ -53,6 +53,18 @@ class Log4jEventTest {
     }
 
     @Test
+    void aMapMessagesMessageEntryIsTheMessageAndNotAField() {
+        Map<String, Object> pairs = new LinkedHashMap<>();
+        var view = view(Log4jLogEvent.newBuilder()
+                .setMessage(new StringMapMessage().with("message", "payment failed").with("order", 1042)).build(), null);
+
+        view.forEachKeyValue(pairs::put);
+
+        assertEquals("payment failed", view.message());
+        assertEquals(Map.of("order", 1042), pairs);
+    }
+
+    @Test
     void hasNoCallerDataWhenLog4jComputedNoLocation() {
         Log4jLogEvent event = Log4jLogEvent.newBuilder().setLevel(Level.INFO).setMessage(new SimpleMessage("m"))
                 .setIncludeLocation(false).build();
