@@ -20,7 +20,16 @@ final class LogbackThrowable implements ThrowableView {
     }
 
     static ThrowableView of(IThrowableProxy proxy) {
-        return proxy == null ? null : new LogbackThrowable(proxy);
+        if (proxy == null) {
+            return null;
+        }
+        if (proxy.isCyclic() && proxy instanceof ThrowableProxy local && local.getThrowable() != null) {
+            // Logback keeps a throwable it met before as a frameless stand-in, but it meets a cause before
+            // the suppressed throwables where the JDK prints them after: a fresh proxy has the frames, and
+            // core still cuts a true cycle, since views of one throwable are equal
+            return new LogbackThrowable(new ThrowableProxy(local.getThrowable()));
+        }
+        return new LogbackThrowable(proxy);
     }
 
     @Override
@@ -59,15 +68,14 @@ final class LogbackThrowable implements ThrowableView {
         }
         List<ThrowableView> views = new ArrayList<>(suppressed.length);
         for (IThrowableProxy s : suppressed) {
-            views.add(new LogbackThrowable(s));
+            views.add(of(s));
         }
         return views;
     }
 
     /**
-     * Two views are equal when they show the same throwable. Logback cuts a cycle of causes with a
-     * second, frameless proxy of a throwable already seen; comparing the throwables lets core print it
-     * as {@code [CIRCULAR REFERENCE: ...]}, as the JDK does.
+     * Two views are equal when they show the same throwable, so that core recognises a throwable it has
+     * printed already and writes {@code [CIRCULAR REFERENCE: ...]}, as the JDK does.
      */
     @Override
     public boolean equals(Object other) {
