@@ -76,6 +76,10 @@ final class LogbackFixture implements AutoCloseable {
         return list.list;
     }
 
+    int listedCount() {
+        return listed().size();
+    }
+
     /** The messages of the statuses of {@code level} ({@link Status#INFO}, ...) that the appender gave. */
     List<String> appenderStatuses(int level) {
         return context.getStatusManager().getCopyOfStatusList().stream()
@@ -89,6 +93,9 @@ final class LogbackFixture implements AutoCloseable {
         StringBuilder text = new StringBuilder();
         for (Status s : context.getStatusManager().getCopyOfStatusList()) {
             text.append(s.getLevel()).append(' ').append(s.getMessage()).append('\n');
+            if (s.getThrowable() != null) {
+                text.append(RecordFieldsTest.printedByTheJdk(s.getThrowable())).append('\n');
+            }
         }
         return text.toString();
     }
