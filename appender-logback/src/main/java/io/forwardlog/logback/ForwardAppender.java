@@ -33,8 +33,10 @@ import io.forwardlog.OverflowPolicy;
  * syntax as in {@code log4j2.xml}. Settings are checked by {@link #start()}, which reports each wrong
  * one through Logback's status messages and leaves the appender stopped.
  *
- * <p>Behind an {@code AsyncAppender} it works unchanged; for caller data, set {@code includeCallerData}
- * on the {@code AsyncAppender} too, since only it runs on the logging thread.
+ * <p>It needs no {@code AsyncAppender} in front, since {@code append} does not wait for the network;
+ * behind one it works unchanged (for caller data, set {@code includeCallerData} on the
+ * {@code AsyncAppender} too, since only it runs on the logging thread). {@link #stop()}, which Logback
+ * calls when the context stops, delivers what is buffered.
  */
 public final class ForwardAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
