@@ -37,4 +37,19 @@ class PipelineSmokeTest {
             assertEquals(1000, pipeline.stats().eventsDelivered());
         }
     }
+
+    @Test
+    void startsAndDeliversWithARetryMaxBackoffShorterThanTheFirstRetryWait() throws Exception {
+        try (ForwardReceiver receiver = ForwardReceiver.start()) {
+            PipelineTestSupport.RecordingStatus status = new PipelineTestSupport.RecordingStatus();
+            ForwardPipeline pipeline = new ForwardPipeline(ForwardSettings.builder()
+                    .upstream(PipelineTestSupport.upstreamFile(dir, receiver)).retryMaxBackoff(Duration.ofMillis(50))
+                    .flushInterval(Duration.ofMillis(50)).jmx(false).build(), status);
+            pipeline.start();
+            pipeline.append(new PipelineTestSupport.Event("event", "main", 1));
+
+            assertEquals(1, receiver.awaitEvents(1, Duration.ofSeconds(10)).size(), status.toString());
+            pipeline.stop();
+        }
+    }
 }

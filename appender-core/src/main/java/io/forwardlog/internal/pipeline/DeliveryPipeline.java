@@ -98,9 +98,11 @@ public final class DeliveryPipeline implements DeliverySink {
             accumulator = new RecordAccumulator(settings.bufferCapacity(), (int) settings.chunkSize(),
                     settings.flushInterval().toNanos(), settings.overflow(), settings.blockTimeout().toNanos(), nanoTime,
                     counters.drops, wakeup);
-            Backoff backoff = new Backoff(TimeUnit.MILLISECONDS.toNanos(100), settings.retryMaxBackoff().toNanos(),
+            // a retryMaxBackoff below a first wait caps that wait too, rather than failing the start
+            long maxBackoff = settings.retryMaxBackoff().toNanos();
+            Backoff backoff = new Backoff(Math.min(TimeUnit.MILLISECONDS.toNanos(100), maxBackoff), maxBackoff,
                     () -> ThreadLocalRandom.current().nextDouble());
-            Backoff nodeRetry = new Backoff(TimeUnit.MILLISECONDS.toNanos(500), settings.retryMaxBackoff().toNanos(),
+            Backoff nodeRetry = new Backoff(Math.min(TimeUnit.MILLISECONDS.toNanos(500), maxBackoff), maxBackoff,
                     () -> ThreadLocalRandom.current().nextDouble());
             heartbeats = new Heartbeats(nodes, settings.heartbeatType(), settings.heartbeatInterval(),
                     settings.connectTimeout(), nodeRetry, this, nanoTime, settings.name(), tag.resolve("forwardlog", "info"));

@@ -1,0 +1,120 @@
+package io.forwardlog.logback;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import io.forwardlog.LogEvent;
+import io.forwardlog.ThrowableView;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.slf4j.Marker;
+import org.slf4j.event.KeyValuePair;
+
+/**
+ * {@link LogEvent} over a Logback event, read in place: core encodes it during {@code append}, on the
+ * logging thread, so nothing is copied and nothing needs deferring. That is also why caller data is
+ * right: Logback computes it from the stack of the thread that asks.
+ */
+final class LogbackEvent implements LogEvent {
+
+    private final ILoggingEvent event;
+    private final MessageText messageText;
+    private final Instant instant;
+
+    LogbackEvent(ILoggingEvent event, MessageText messageText) {
+        this.event = event;
+        this.messageText = messageText;
+        Instant time = event.getInstant();
+        this.instant = time != null ? time : Instant.ofEpochMilli(event.getTimeStamp());
+    }
+
+    @Override
+    public long epochSecond() {
+        return instant.getEpochSecond();
+    }
+
+    @Override
+    public int nanoOfSecond() {
+        return instant.getNano();
+    }
+
+    @Override
+    public String level() {
+        return event.getLevel().toString();
+    }
+
+    @Override
+    public String loggerName() {
+        return event.getLoggerName();
+    }
+
+    @Override
+    public String threadName() {
+        return event.getThreadName();
+    }
+
+    @Override
+    public String message() {
+        return messageText.of(event);
+    }
+
+    @Override
+    public ThrowableView throwable() {
+        return LogbackThrowable.of(event.getThrowableProxy());
+    }
+
+    @Override
+    public void forEachContextEntry(BiConsumer<String, String> action) {
+        Map<String, String> mdc = event.getMDCPropertyMap();
+        if (mdc != null) {
+            mdc.forEach(action);
+        }
+    }
+
+    @Override
+    public void forEachKeyValue(BiConsumer<String, Object> action) {
+        List<KeyValuePair> pairs = event.getKeyValuePairs();
+        if (pairs != null) {
+            for (KeyValuePair pair : pairs) {
+                action.accept(pair.key, pair.value);
+            }
+        }
+    }
+
+    /** Each marker's name, then the names of the markers it references, each name once. */
+    @Override
+    public void forEachMarker(Consumer<String> action) {
+        List<Marker> markers = event.getMarkerList();
+        if (markers == null || markers.isEmpty()) {
+            return;
+        }
+        List<String> names = new ArrayList<>(markers.size());
+        for (Marker marker : markers) {
+            collect(marker, names);
+        }
+        names.forEach(action);
+    }
+
+    private static void collect(Marker marker, List<String> names) {
+        // a name already listed is not followed again: a marker referenced twice is written once
+        if (marker == null || names.contains(marker.getName())) {
+            return;
+        }
+        names.add(marker.getName());
+        if (marker.hasReferences()) {
+            marker.iterator().forEachRemaining(reference -> collect(reference, names));
+        }
+    }
+
+    @Override
+    public CallerData callerData() {
+        StackTraceElement[] callerData = event.getCallerData();
+        if (callerData == null || callerData.length == 0) {
+            return null;
+        }
+        StackTraceElement caller = callerData[0];
+        return new CallerData(caller.getClassName(), caller.getMethodName(), caller.getFileName(), caller.getLineNumber());
+    }
+}
