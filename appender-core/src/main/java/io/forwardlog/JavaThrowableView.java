@@ -23,6 +23,11 @@ final class JavaThrowableView implements ThrowableView {
     }
 
     @Override
+    public String summary() {
+        return throwable.toString();
+    }
+
+    @Override
     public StackTraceElement[] stackTrace() {
         return throwable.getStackTrace();
     }

@@ -14,6 +14,14 @@ public interface ThrowableView {
     /** Its message, or {@code null}. */
     String message();
 
+    /**
+     * The first line of its stack trace, as the throwable's {@code toString()} gives it: by default
+     * {@code className: message}, but a throwable may override it.
+     */
+    default String summary() {
+        return message() == null ? className() : className() + ": " + message();
+    }
+
     StackTraceElement[] stackTrace();
 
     /** The cause, or {@code null}. */

@@ -100,16 +100,8 @@ public final class ForwardAppender extends UnsynchronizedAppenderBase<ILoggingEv
             return;
         }
         running = null;
-        // AsyncAppender interrupts its worker to stop it, and the worker then stops the appenders behind
-        // it: a flag left over from that must not cut short the delivery of what is buffered
-        boolean interrupted = Thread.interrupted();
-        try {
-            current.pipeline().stop();
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        // flushes even from an interrupted thread (AsyncAppender's worker): the pipeline sees to that
+        current.pipeline().stop();
     }
 
     @Override

@@ -37,6 +37,13 @@ final class LogbackThrowable implements ThrowableView {
         return proxy.getClassName();
     }
 
+    /** What the throwable's own {@code toString()} gave, which Logback keeps when it is overridden. */
+    @Override
+    public String summary() {
+        String overriding = proxy.getOverridingMessage();
+        return overriding != null ? overriding : ThrowableView.super.summary();
+    }
+
     @Override
     public String message() {
         return proxy.getMessage();

@@ -35,6 +35,20 @@ class LogbackThrowableTest {
     }
 
     @Test
+    void aThrowableThatOverridesToStringIsShownAsItsToStringAsTheJdkShowsIt() {
+        RuntimeException declined = new RuntimeException("inner") {
+            @Override
+            public String toString() {
+                return "PaymentDeclined[code=51]";
+            }
+        };
+
+        String text = StackTraceWriter.format(LogbackThrowable.of(new ThrowableProxy(declined)));
+
+        assertEquals(printedByTheJdk(declined), text);
+    }
+
+    @Test
     void showsClassMessageFramesAndNoCauseOfASimpleThrowable() {
         IllegalArgumentException failure = new IllegalArgumentException();
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.status.Status;
 import io.forwardlog.testkit.ForwardReceiver;
 import io.forwardlog.testkit.ReceivedEvent;
@@ -77,6 +78,8 @@ class ConfigurationSamplesTest {
 
     private LoggerContext logback(String sample, ForwardReceiver receiver) throws Exception {
         LoggerContext context = new LoggerContext();
+        // a context made outside SLF4J's provider needs an MDC adapter of its own
+        context.setMDCAdapter(new LogbackMDCAdapter());
         context.putProperty("FORWARDLOG_UPSTREAM", upstreamFor(receiver).toString());
         JoranConfigurator joran = new JoranConfigurator();
         joran.setContext(context);

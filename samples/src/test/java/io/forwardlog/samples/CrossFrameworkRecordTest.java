@@ -31,7 +31,9 @@ class CrossFrameworkRecordTest {
         IllegalStateException failure = new IllegalStateException("declined", new java.io.IOException("timeout"));
         failure.addSuppressed(new IllegalArgumentException("retry failed"));
         try (ForwardReceiver fromLogback = ForwardReceiver.start(); ForwardReceiver fromLog4j = ForwardReceiver.start()) {
-            LoggerContext logback = new LoggerContext();
+            // the context SLF4J is bound to, so that MDC.put reaches its events
+            LoggerContext logback = (LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
+            logback.reset();
             logback.putProperty("FORWARDLOG_UPSTREAM", upstream("logback.conf", fromLogback).toString());
             JoranConfigurator joran = new JoranConfigurator();
             joran.setContext(logback);

@@ -80,54 +80,68 @@ public final class DeliveryPipeline implements DeliverySink {
             if (stopped) {
                 throw new IllegalStateException("a stopped pipeline cannot start again; create a new one");
             }
-            Upstream upstream = loadUpstream();
-            NodeDefinitions definer = new NodeDefinitions(settings, status::warn);
-            List<NodeDefinition> definitions = define(upstream, definer);
-            openSpool();
-            timer = new ScheduledThreadPoolExecutor(1, runnable -> {
-                Thread t = new Thread(runnable, THREAD_PREFIX + settings.name() + "-timer");
-                t.setDaemon(true);
-                return t;
-            });
-            timer.setRemoveOnCancelPolicy(true);
-            boolean heartbeatsOn = settings.heartbeatType() != io.forwardlog.HeartbeatType.NONE;
-            nodes = new NodeSet(heartbeatsOn, settings.heartbeatInterval().toNanos(), settings.phiFailureDetector(),
-                    settings.phiThreshold(), settings.hardTimeout().toNanos(), settings.recoverWait().toNanos(), timer,
-                    this, nanoTime, status, tag.resolve("forwardlog", "info"));
-            nodes.start(upstream.name(), definitions);
-            accumulator = new RecordAccumulator(settings.bufferCapacity(), (int) settings.chunkSize(),
-                    settings.flushInterval().toNanos(), settings.overflow(), settings.blockTimeout().toNanos(), nanoTime,
-                    counters.drops, wakeup);
-            // a retryMaxBackoff below a first wait caps that wait too, rather than failing the start
-            long maxBackoff = settings.retryMaxBackoff().toNanos();
-            Backoff backoff = new Backoff(Math.min(TimeUnit.MILLISECONDS.toNanos(100), maxBackoff), maxBackoff,
-                    () -> ThreadLocalRandom.current().nextDouble());
-            Backoff nodeRetry = new Backoff(Math.min(TimeUnit.MILLISECONDS.toNanos(500), maxBackoff), maxBackoff,
-                    () -> ThreadLocalRandom.current().nextDouble());
-            heartbeats = new Heartbeats(nodes, settings.heartbeatType(), settings.heartbeatInterval(),
-                    settings.connectTimeout(), nodeRetry, this, nanoTime, settings.name(), tag.resolve("forwardlog", "info"));
             try {
-                heartbeats.start(timer);
-            } catch (IOException e) {
-                shutdownThreads();
-                throw new ForwardStartException("cannot open the UDP heartbeat socket: " + e.getMessage(), e);
-            }
-            sender = new Sender(accumulator, nodes, spool, counters, backoff, wakeup, nanoTime, status);
-            senderThread = new Thread(sender, THREAD_PREFIX + settings.name() + "-sender");
-            senderThread.setDaemon(true);
-            senderThread.start();
-            scheduleHousekeeping(upstream, definer);
-            if (settings.jmx()) {
-                mbean = new AppenderMBean(this::stats);
-                String problem = mbean.register(settings.name());
-                if (problem != null) {
-                    status.warn(problem);
+                startThreads();
+            } catch (ForwardStartException | RuntimeException e) {
+                // nothing started half-way may outlive a failed start
+                if (senderThread != null) {
+                    accumulator.close();
+                    sender.beginClose(nanoTime.getAsLong());
+                    joinSender(2000);
                 }
+                shutdownThreads();
+                throw e;
             }
-            started = true;
-            status.info("started: upstream '" + upstream.name() + "' with " + definitions.size() + " node"
-                    + (definitions.size() == 1 ? "" : "s") + " from " + settings.upstream());
         }
+    }
+
+    private void startThreads() throws ForwardStartException {
+        Upstream upstream = loadUpstream();
+        NodeDefinitions definer = new NodeDefinitions(settings, status::warn);
+        List<NodeDefinition> definitions = define(upstream, definer);
+        openSpool();
+        timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread t = new Thread(runnable, THREAD_PREFIX + settings.name() + "-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        boolean heartbeatsOn = settings.heartbeatType() != io.forwardlog.HeartbeatType.NONE;
+        nodes = new NodeSet(heartbeatsOn, settings.heartbeatInterval().toNanos(), settings.phiFailureDetector(),
+                settings.phiThreshold(), settings.hardTimeout().toNanos(), settings.recoverWait().toNanos(), timer,
+                this, nanoTime, status, tag.resolve("forwardlog", "info"));
+        nodes.start(upstream.name(), definitions);
+        accumulator = new RecordAccumulator(settings.bufferCapacity(), (int) settings.chunkSize(),
+                settings.flushInterval().toNanos(), settings.overflow(), settings.blockTimeout().toNanos(), nanoTime,
+                counters.drops, wakeup);
+        // a retryMaxBackoff below a first wait caps that wait too, rather than failing the start
+        long maxBackoff = settings.retryMaxBackoff().toNanos();
+        Backoff backoff = new Backoff(Math.min(TimeUnit.MILLISECONDS.toNanos(100), maxBackoff), maxBackoff,
+                () -> ThreadLocalRandom.current().nextDouble());
+        Backoff nodeRetry = new Backoff(Math.min(TimeUnit.MILLISECONDS.toNanos(500), maxBackoff), maxBackoff,
+                () -> ThreadLocalRandom.current().nextDouble());
+        heartbeats = new Heartbeats(nodes, settings.heartbeatType(), settings.heartbeatInterval(),
+                settings.connectTimeout(), nodeRetry, this, nanoTime, settings.name(), tag.resolve("forwardlog", "info"));
+        try {
+            heartbeats.start(timer);
+        } catch (IOException e) {
+            throw new ForwardStartException("cannot open the UDP heartbeat socket: " + e.getMessage(), e);
+        }
+        sender = new Sender(accumulator, nodes, spool, counters, backoff, wakeup, nanoTime, status);
+        senderThread = new Thread(sender, THREAD_PREFIX + settings.name() + "-sender");
+        senderThread.setDaemon(true);
+        senderThread.start();
+        scheduleHousekeeping(upstream, definer);
+        if (settings.jmx()) {
+            mbean = new AppenderMBean(this::stats);
+            String problem = mbean.register(settings.name());
+            if (problem != null) {
+                status.warn(problem);
+            }
+        }
+        started = true;
+        status.info("started: upstream '" + upstream.name() + "' with " + definitions.size() + " node"
+                + (definitions.size() == 1 ? "" : "s") + " from " + settings.upstream());
     }
 
     private Upstream loadUpstream() throws ForwardStartException {
@@ -235,11 +249,7 @@ public final class DeliveryPipeline implements DeliverySink {
             long timeout = settings.shutdownTimeout().toNanos();
             accumulator.close();
             sender.beginClose(nanoTime.getAsLong() + timeout);
-            try {
-                senderThread.join(TimeUnit.NANOSECONDS.toMillis(timeout) + 2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            joinSender(TimeUnit.NANOSECONDS.toMillis(timeout) + 2000);
             if (!sender.isFinished()) {
                 status.error("the sender did not finish within shutdownTimeout; "
                         + accumulator.bufferedEvents() + " events may be lost", null);
@@ -251,6 +261,30 @@ public final class DeliveryPipeline implements DeliverySink {
                     + (s.eventsSpooled() > 0 ? ", " + s.eventsSpooled() + " spooled" : "")
                     + (s.totalDropped() > 0 ? ", " + s.totalDropped() + " dropped " + s.eventsDropped() : ""));
             started = false;
+        }
+    }
+
+    /**
+     * Waits for the sender to flush, even when the calling thread is interrupted (Logback's
+     * AsyncAppender stops the appenders behind it from an interrupted worker): giving up at once would
+     * drop everything buffered. The interrupt is restored afterwards.
+     */
+    private void joinSender(long millis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        boolean interrupted = false;
+        while (senderThread.isAlive()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            try {
+                senderThread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -70,9 +70,6 @@ public final class StackTraceWriter {
     }
 
     private static void appendHeader(StringBuilder out, ThrowableView t) {
-        out.append(t.className());
-        if (t.message() != null) {
-            out.append(": ").append(t.message());
-        }
+        out.append(t.summary());
     }
 }

@@ -19,6 +19,19 @@ class StackTraceWriterTest {
     }
 
     @Test
+    void aThrowableThatOverridesToStringIsShownAsItsToString() {
+        RuntimeException custom = new RuntimeException("inner") {
+            @Override
+            public String toString() {
+                return "PaymentDeclined[code=51]";
+            }
+        };
+
+        assertEquals(printed(custom), StackTraceWriter.format(ThrowableView.of(custom)));
+        assertTrue(StackTraceWriter.format(ThrowableView.of(custom)).startsWith("PaymentDeclined[code=51]\n\tat "));
+    }
+
+    @Test
     void aThrowableWithoutMessageShowsItsClassOnly() {
         NullPointerException e = new NullPointerException();
 
