@@ -68,8 +68,8 @@ public final class Demo {
             DemoLogging logging = DemoLogging.start();
             int sent = 0;
             for (int phase = 1; phase <= PHASES.size(); phase++) {
-                prepare(phase, receivers);
                 out.println("phase " + phase + ": " + PHASES.get(phase - 1));
+                prepare(phase, receivers);
                 logging.log(phase, sent, EVENTS_PER_PHASE);
                 sent += EVENTS_PER_PHASE;
                 int expected = 2 * sent;

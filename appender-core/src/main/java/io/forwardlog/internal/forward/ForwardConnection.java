@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -124,8 +125,17 @@ public final class ForwardConnection {
             // registered before the write, so an ack that arrives at once finds its batch
             window.add(chunkId, batch, System.nanoTime() + options.ackTimeout().toNanos());
         }
-        ScheduledFuture<?> watchdog = timer.schedule(this::sendTimedOut,
-                options.sendTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> watchdog;
+        try {
+            watchdog = timer.schedule(this::sendTimedOut, options.sendTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // the owner's timer is gone: it is stopping, and so is this connection
+            fail(new DeliveryException(DeliveryException.Kind.CLOSED, "connection closed: the appender is stopping", e));
+            if (chunkId != null) {
+                window.remove(chunkId);
+            }
+            throw failure.get();
+        }
         try {
             frame.run();
         } catch (IOException | RuntimeException e) {

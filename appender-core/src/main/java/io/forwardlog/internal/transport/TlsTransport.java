@@ -29,6 +29,7 @@ public final class TlsTransport implements Transport {
      */
     public TlsTransport(TlsOptions options, Consumer<String> warnings) throws TlsMaterialException {
         this.options = options;
+        BouncyCastleLogging.quietUnlessConfigured(options.debug());
         this.context = new ReloadingTlsContext(options, new TlsContextLoader(), warnings);
     }
 
