@@ -1,0 +1,46 @@
+package io.forwardlog.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ResultTableTest {
+
+    @Test
+    void showsMediansRangesAndTheRatioOfForwardlogToFluencyPerMode() {
+        ResultTable table = new ResultTable();
+        table.add(run("forwardlog", DeliveryMode.ACKS, 1.0, true));
+        table.add(run("forwardlog", DeliveryMode.ACKS, 2.0, true));
+        table.add(run("forwardlog", DeliveryMode.ACKS, 4.0, true));
+        table.add(run("Fluency", DeliveryMode.ACKS, 4.0, true));
+        table.add(run("forwardlog", DeliveryMode.GZIP, 8.0, true));
+
+        assertEquals("""
+                | client | mode | events/s (median) | slowest .. fastest round | callers done after (median) | forwardlog / Fluency |
+                |---|---|---:|---:|---:|---:|
+                | forwardlog | acks | 500,000 | 250,000 .. 1,000,000 | 1.00 s | 2.00 |
+                | Fluency | acks | 250,000 | 250,000 .. 250,000 | 2.00 s |  |
+                | forwardlog | gzip, no acks | 125,000 | 125,000 .. 125,000 | 4.00 s | n/a |
+                | Fluency | gzip, no acks | not supported | | | |
+                """, table.render(List.of(DeliveryMode.ACKS, DeliveryMode.GZIP)));
+    }
+
+    @Test
+    void marksAModeWithAnIncompleteRunAndGivesNoRatioForIt() {
+        ResultTable table = new ResultTable();
+        table.add(run("forwardlog", DeliveryMode.NO_ACKS, 1.0, false));
+        table.add(run("Fluency", DeliveryMode.NO_ACKS, 1.0, true));
+
+        assertEquals("""
+                | client | mode | events/s (median) | slowest .. fastest round | callers done after (median) | forwardlog / Fluency |
+                |---|---|---:|---:|---:|---:|
+                | forwardlog | no acks | incomplete |  | 0.50 s | n/a |
+                | Fluency | no acks | 1,000,000 | 1,000,000 .. 1,000,000 | 0.50 s |  |
+                """, table.render(List.of(DeliveryMode.NO_ACKS)));
+    }
+
+    private static RunResult run(String client, DeliveryMode mode, double seconds, boolean complete) {
+        return new RunResult(client, mode, 1_000_000, seconds, seconds / 2, complete, "");
+    }
+}
