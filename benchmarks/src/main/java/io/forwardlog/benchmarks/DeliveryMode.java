@@ -5,24 +5,24 @@ import java.time.Duration;
 /** The delivery settings the end-to-end comparison runs each client with, and the sink's ack delay. */
 public enum DeliveryMode {
     /** Fire and forget: PackedForward without {@code chunk}. */
-    NO_ACKS("no acks", false, false, Duration.ZERO),
+    NO_ACKS("no acks", false, false, false),
     /** Every batch carries a {@code chunk}; the sink acks at once. */
-    ACKS("acks", true, false, Duration.ZERO),
-    /** As {@link #ACKS}, but each ack leaves the sink 1 ms after its frame was read. */
-    ACKS_DELAYED("acks, 1 ms ack delay", true, false, Duration.ofMillis(1)),
+    ACKS("acks", true, false, false),
+    /** As {@link #ACKS}, but each ack leaves the sink a fixed delay (default 1 ms) after its frame was read. */
+    ACKS_DELAYED("acks, %d ms ack delay", true, false, true),
     /** CompressedPackedForward without acks; Fluency cannot send it. */
-    GZIP("gzip, no acks", false, true, Duration.ZERO);
+    GZIP("gzip, no acks", false, true, false);
 
     private final String label;
     private final boolean acks;
     private final boolean gzip;
-    private final Duration ackDelay;
+    private final boolean lateAcks;
 
-    DeliveryMode(String label, boolean acks, boolean gzip, Duration ackDelay) {
+    DeliveryMode(String label, boolean acks, boolean gzip, boolean lateAcks) {
         this.label = label;
         this.acks = acks;
         this.gzip = gzip;
-        this.ackDelay = ackDelay;
+        this.lateAcks = lateAcks;
     }
 
     /** The client settings for this mode, with a buffer of {@code bufferBytes} that makes callers wait when full. */
@@ -30,16 +30,17 @@ public enum DeliveryMode {
         return new ClientConfig(acks, gzip, bufferBytes, true);
     }
 
-    public Duration ackDelay() {
-        return ackDelay;
+    /** How long the sink waits before each ack in this mode, given the comparison's ack delay. */
+    public Duration sinkAckDelay(Duration ackDelay) {
+        return lateAcks ? ackDelay : Duration.ZERO;
     }
 
     public boolean gzip() {
         return gzip;
     }
 
-    @Override
-    public String toString() {
-        return label;
+    /** The mode's name in tables, e.g. {@code acks, 1 ms ack delay}. */
+    public String label(Duration ackDelay) {
+        return lateAcks ? String.format(label, ackDelay.toMillis()) : label;
     }
 }

@@ -9,13 +9,13 @@ import java.util.Locale;
 /**
  * End-to-end throughput of forwardlog and Fluency: N events from T threads through each client to a
  * {@link io.forwardlog.benchmarks.sink.CountingSink}, timed until the sink has counted all of them, in
- * four modes: no acks, acks, acks that the sink sends 1 ms late, and gzip. A warm-up round of every run
+ * four modes: no acks, acks, acks that the sink sends 1 ms late (or {@code --ack-delay-ms}), and gzip. A warm-up round of every run
  * comes first; then each measured round runs every mode with both clients, alternating which goes
  * first, so that load from elsewhere on the machine falls on both alike. Prints one line per run and
  * a Markdown table of medians with the ratio forwardlog / Fluency.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.forwardlog.benchmarks.EndToEndComparison
- * [--events=2000000] [--threads=4] [--rounds=3] [--buffer-mb=256]}. Exits with 1 when a run did not
+ * [--events=2000000] [--threads=4] [--rounds=3] [--buffer-mb=256] [--ack-delay-ms=1]}. Exits with 1 when a run did not
  * deliver every event exactly once, 2 on a wrong option.
  */
 public final class EndToEndComparison {
@@ -38,7 +38,7 @@ public final class EndToEndComparison {
         boolean allComplete = true;
 
         ThroughputRun warmUp = new ThroughputRun(Math.max(options.events() / 4, options.threads()), options.threads(),
-                options.bufferBytes());
+                options.bufferBytes(), options.ackDelay());
         System.out.println("warm-up round (" + String.format(Locale.ROOT, "%,d", Math.max(options.events() / 4,
                 options.threads())) + " events per run, not counted):");
         for (DeliveryMode mode : MODES) {
@@ -47,7 +47,8 @@ public final class EndToEndComparison {
             }
         }
 
-        ThroughputRun measured = new ThroughputRun(options.events(), options.threads(), options.bufferBytes());
+        ThroughputRun measured = new ThroughputRun(options.events(), options.threads(), options.bufferBytes(),
+                options.ackDelay());
         ResultTable table = new ResultTable();
         for (int round = 1; round <= options.rounds(); round++) {
             System.out.println("round " + round + " of " + options.rounds() + ":");
@@ -61,9 +62,9 @@ public final class EndToEndComparison {
         }
 
         System.out.println();
-        System.out.println(table.render(MODES));
-        Double gzip = table.median(ThroughputRun.Kind.FORWARDLOG, DeliveryMode.GZIP);
-        Double plainFluency = table.median(ThroughputRun.Kind.FLUENCY, DeliveryMode.NO_ACKS);
+        System.out.println(table.render(MODES.stream().map(mode -> mode.label(options.ackDelay())).toList()));
+        Double gzip = table.median(ThroughputRun.Kind.FORWARDLOG, DeliveryMode.GZIP.label(options.ackDelay()));
+        Double plainFluency = table.median(ThroughputRun.Kind.FLUENCY, DeliveryMode.NO_ACKS.label(options.ackDelay()));
         if (gzip != null && plainFluency != null) {
             System.out.println(String.format(Locale.ROOT, "Fluency 2.7.3 cannot send gzip; forwardlog with gzip "
                     + "against Fluency without compression (no acks): %.2f", gzip / plainFluency));
@@ -107,6 +108,8 @@ public final class EndToEndComparison {
                         + "both clients: batches of %d KiB, flush interval %d ms, buffer %d MiB, callers wait when it is full",
                 options.events(), options.threads(), options.rounds(), ClientConfig.CHUNK_BYTES / 1024,
                 ClientConfig.FLUSH_INTERVAL.toMillis(), options.bufferBytes() / (1024 * 1024)));
+        System.out.println("  late acks: the sink sends each ack " + options.ackDelay().toMillis()
+                + " ms after reading its frame, and reads on meanwhile");
         System.out.println();
     }
 }

@@ -17,18 +17,19 @@ final class ResultTable {
     private final Map<String, List<RunResult>> byClientAndMode = new LinkedHashMap<>();
 
     void add(RunResult result) {
-        byClientAndMode.computeIfAbsent(result.client() + "|" + result.mode().name(), key -> new ArrayList<>()).add(result);
+        byClientAndMode.computeIfAbsent(result.client() + "|" + result.mode(), key -> new ArrayList<>()).add(result);
     }
 
-    String render(List<DeliveryMode> modes) {
+    /** @param modes the mode labels, in table order */
+    String render(List<String> modes) {
         StringBuilder text = new StringBuilder();
         text.append("| client | mode | events/s (median) | slowest .. fastest round | callers done after (median) | forwardlog / Fluency |\n");
         text.append("|---|---|---:|---:|---:|---:|\n");
-        for (DeliveryMode mode : modes) {
+        for (String mode : modes) {
             Double forwardlog = median(ThroughputRun.Kind.FORWARDLOG, mode);
             Double fluency = median(ThroughputRun.Kind.FLUENCY, mode);
             for (ThroughputRun.Kind kind : ThroughputRun.Kind.values()) {
-                List<RunResult> runs = byClientAndMode.get(kind + "|" + mode.name());
+                List<RunResult> runs = byClientAndMode.get(kind + "|" + mode);
                 if (runs == null) {
                     text.append("| ").append(kind).append(" | ").append(mode).append(" | not supported | | | |\n");
                     continue;
@@ -44,8 +45,8 @@ final class ResultTable {
     }
 
     /** The median events/s of the complete runs, or {@code null} when a run was incomplete or there were none. */
-    Double median(ThroughputRun.Kind kind, DeliveryMode mode) {
-        List<RunResult> runs = byClientAndMode.get(kind + "|" + mode.name());
+    Double median(ThroughputRun.Kind kind, String mode) {
+        List<RunResult> runs = byClientAndMode.get(kind + "|" + mode);
         if (runs == null || runs.stream().anyMatch(r -> !r.complete())) {
             return null;
         }

@@ -40,15 +40,18 @@ final class ThroughputRun {
     private final long events;
     private final int threads;
     private final long bufferBytes;
+    private final Duration ackDelay;
 
-    ThroughputRun(long events, int threads, long bufferBytes) {
+    /** @param ackDelay how late the sink acks in {@link DeliveryMode#ACKS_DELAYED} */
+    ThroughputRun(long events, int threads, long bufferBytes, Duration ackDelay) {
         this.events = events;
         this.threads = threads;
         this.bufferBytes = bufferBytes;
+        this.ackDelay = ackDelay;
     }
 
     RunResult run(Kind kind, DeliveryMode mode, String runName) throws InterruptedException {
-        try (CountingSink sink = CountingSink.start(mode.ackDelay())) {
+        try (CountingSink sink = CountingSink.start(mode.sinkAckDelay(ackDelay))) {
             BenchmarkClient client = kind == Kind.FORWARDLOG
                     ? ForwardlogClient.start(runName, mode.config(bufferBytes), sink.host(), sink.port())
                     : FluencyClient.start(mode.config(bufferBytes), sink.host(), sink.port());
@@ -86,7 +89,7 @@ final class ThroughputRun {
             }
             String note = (outcome == null ? "" : outcome + "; ") + client.summary()
                     + (sink.problems().isEmpty() ? "" : "; sink problems: " + sink.problems());
-            return new RunResult(kind.toString(), mode, events, seconds, callerSeconds, outcome == null, note);
+            return new RunResult(kind.toString(), mode.label(ackDelay), events, seconds, callerSeconds, outcome == null, note);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the sink", e);
         }

@@ -3,26 +3,28 @@ package io.forwardlog.benchmarks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ComparisonOptionsTest {
 
     @Test
     void defaultsToTwoMillionEventsFromFourThreadsInThreeRounds() {
-        assertEquals(new ComparisonOptions(2_000_000, 4, 3, 256L * 1024 * 1024), ComparisonOptions.parse());
+        assertEquals(new ComparisonOptions(2_000_000, 4, 3, 256L * 1024 * 1024, Duration.ofMillis(1)),
+                ComparisonOptions.parse());
     }
 
     @Test
     void readsEveryOptionAndAcceptsDigitSeparators() {
-        assertEquals(new ComparisonOptions(500_000, 2, 1, 64L * 1024 * 1024),
-                ComparisonOptions.parse("--events=500_000", "--threads=2", "--rounds=1", "--buffer-mb=64"));
+        assertEquals(new ComparisonOptions(500_000, 2, 1, 64L * 1024 * 1024, Duration.ofMillis(20)),
+                ComparisonOptions.parse("--events=500_000", "--threads=2", "--rounds=1", "--buffer-mb=64", "--ack-delay-ms=20"));
     }
 
     @Test
     void rejectsAnUnknownOptionAndListsTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ComparisonOptions.parse("--event=5"));
-        assertEquals("unknown option '--event=5'; the options are --events=N, --threads=T, --rounds=R and --buffer-mb=M",
+        assertEquals("unknown option '--event=5'; the options are --events=N, --threads=T, --rounds=R, --buffer-mb=M and --ack-delay-ms=D",
                 e.getMessage());
     }
 

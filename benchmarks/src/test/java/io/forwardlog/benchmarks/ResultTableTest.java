@@ -3,6 +3,7 @@ package io.forwardlog.benchmarks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ResultTableTest {
@@ -23,7 +24,7 @@ class ResultTableTest {
                 | Fluency | acks | 250,000 | 250,000 .. 250,000 | 2.00 s |  |
                 | forwardlog | gzip, no acks | 125,000 | 125,000 .. 125,000 | 4.00 s | n/a |
                 | Fluency | gzip, no acks | not supported | | | |
-                """, table.render(List.of(DeliveryMode.ACKS, DeliveryMode.GZIP)));
+                """, table.render(List.of("acks", "gzip, no acks")));
     }
 
     @Test
@@ -37,10 +38,14 @@ class ResultTableTest {
                 |---|---|---:|---:|---:|---:|
                 | forwardlog | no acks | incomplete |  | 0.50 s | n/a |
                 | Fluency | no acks | 1,000,000 | 1,000,000 .. 1,000,000 | 0.50 s |  |
-                """, table.render(List.of(DeliveryMode.NO_ACKS)));
+                """, table.render(List.of("no acks")));
     }
 
     private static RunResult run(String client, DeliveryMode mode, double seconds, boolean complete) {
+        return run(client, mode.label(Duration.ofMillis(1)), seconds, complete);
+    }
+
+    private static RunResult run(String client, String mode, double seconds, boolean complete) {
         return new RunResult(client, mode, 1_000_000, seconds, seconds / 2, complete, "");
     }
 }

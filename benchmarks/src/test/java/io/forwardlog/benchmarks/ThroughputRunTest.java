@@ -4,14 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 /** The end-to-end harness, small: every event of every run reaches the sink exactly once. */
 class ThroughputRunTest {
 
-    private static final ThroughputRun SMALL = new ThroughputRun(20_000, 3, 8L * 1024 * 1024);
+    private static final ThroughputRun SMALL = new ThroughputRun(20_000, 3, 8L * 1024 * 1024, Duration.ofMillis(1));
 
     @ParameterizedTest
     @EnumSource(DeliveryMode.class)
