@@ -92,9 +92,11 @@ public final class EndToEndComparison {
     }
 
     private static RunResult print(String round, RunResult result) {
-        System.out.println(String.format(Locale.ROOT, "  %-8s %-10s %-21s %,12.0f events/s  callers %.2f s, all counted %.2f s  %s%s",
-                round, result.client(), result.mode(), result.eventsPerSecond(), result.callerSeconds(),
-                result.seconds(), result.complete() ? "" : "INCOMPLETE: ", result.note()));
+        System.out.println(String.format(Locale.ROOT, "  %-8s %-10s %-22s %,10.0f events/s  callers %.2f s, all counted %.2f s, "
+                        + "CPU per event: callers %,.0f ns, JVM %,.0f ns  %s%s",
+                round, result.client(), result.mode(), result.eventsPerSecond(), result.times().callerSeconds(),
+                result.times().seconds(), result.callerCpuNanosPerEvent(), result.processCpuNanosPerEvent(),
+                result.complete() ? "" : "INCOMPLETE: ", result.note()));
         return result;
     }
 

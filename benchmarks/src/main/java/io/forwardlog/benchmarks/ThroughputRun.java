@@ -8,12 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Sends {@code events} events from {@code threads} threads through one client to a fresh sink and
  * times it: from the moment the threads are released until the sink has counted every event. The
  * client is started (and so connected, for forwardlog) before the clock starts, and closed after it
  * stops. Each thread cycles through 1,024 different events of its own, made before the clock starts.
+ * Besides the time, it takes the CPU time the calling threads spent in their log calls and the CPU
+ * time of the whole JVM, which load from elsewhere on the machine distorts less than the time.
  */
 final class ThroughputRun {
 
@@ -56,14 +59,17 @@ final class ThroughputRun {
                     ? ForwardlogClient.start(runName, mode.config(bufferBytes), sink.host(), sink.port())
                     : FluencyClient.start(mode.config(bufferBytes), sink.host(), sink.port());
             List<Thread> producers = new ArrayList<>();
+            LongAdder callerCpu = new LongAdder();
             AtomicReference<Throwable> failure = new AtomicReference<>();
             CountDownLatch go = new CountDownLatch(1);
             for (int t = 0; t < threads; t++) {
-                producers.add(producer(client, t, go, failure));
+                producers.add(producer(client, t, go, callerCpu, failure));
             }
             long start;
             long callersDone;
             long sinkDone;
+            long cpuBefore = ProcessCpu.nanos();
+            long cpuAfter;
             boolean counted;
             try {
                 start = System.nanoTime();
@@ -75,11 +81,12 @@ final class ThroughputRun {
                 client.flush();
                 counted = failure.get() == null && sink.awaitEvents(events, TIMEOUT);
                 sinkDone = System.nanoTime();
+                cpuAfter = ProcessCpu.nanos();
             } finally {
                 client.close();
             }
-            double seconds = (sinkDone - start) / 1e9;
-            double callerSeconds = (callersDone - start) / 1e9;
+            RunResult.Times times = new RunResult.Times((sinkDone - start) / 1e9, (callersDone - start) / 1e9,
+                    callerCpu.sum(), cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore);
             String outcome = failure.get() != null ? "a sending thread failed: " + failure.get()
                     : !counted ? "the sink counted " + sink.events() + " of " + events + " events within " + TIMEOUT
                     : sink.events() != events ? "the sink counted " + sink.events() + " events for " + events + " sent"
@@ -89,22 +96,25 @@ final class ThroughputRun {
             }
             String note = (outcome == null ? "" : outcome + "; ") + client.summary()
                     + (sink.problems().isEmpty() ? "" : "; sink problems: " + sink.problems());
-            return new RunResult(kind.toString(), mode.label(ackDelay), events, seconds, callerSeconds, outcome == null, note);
+            return new RunResult(kind.toString(), mode.label(ackDelay), events, times, outcome == null, note);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the sink", e);
         }
     }
 
-    private Thread producer(BenchmarkClient client, int index, CountDownLatch go, AtomicReference<Throwable> failure) {
+    private Thread producer(BenchmarkClient client, int index, CountDownLatch go, LongAdder cpu,
+                            AtomicReference<Throwable> failure) {
         String name = "e2e-producer-" + (index + 1);
         SampleEvent[] pool = SampleEvents.create(EVENTS_PER_THREAD, name, index + 1);
         long share = events / threads + (index < events % threads ? 1 : 0);
         Thread producer = new Thread(() -> {
             try {
                 go.await();
+                long cpuStart = ProcessCpu.currentThreadNanos();
                 for (long i = 0; i < share; i++) {
                     client.send(pool[(int) (i % pool.length)]);
                 }
+                cpu.add(ProcessCpu.currentThreadNanos() - cpuStart);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failure.compareAndSet(null, e);
