@@ -17,8 +17,13 @@ public record ClientConfig(boolean acks, boolean gzip, long bufferBytes, boolean
 
     /** Bytes of events in one batch. */
     public static final int CHUNK_BYTES = 1024 * 1024;
-    /** The longest a partly filled batch waits before it is sent. */
-    public static final Duration FLUSH_INTERVAL = Duration.ofMillis(100);
+    /**
+     * The longest a partly filled batch waits before it is sent. Short, because forwardlog has no
+     * flush call: the last batch of a run waits this long, and that wait is not throughput. Under load
+     * a 1 MiB batch fills in a few milliseconds, so the interval does not change how batches are cut.
+     * 50 ms is the least Fluency accepts for {@code bufferChunkRetentionTimeMillis}.
+     */
+    public static final Duration FLUSH_INTERVAL = Duration.ofMillis(50);
 
     public ClientConfig {
         if (bufferBytes < CHUNK_BYTES) {
