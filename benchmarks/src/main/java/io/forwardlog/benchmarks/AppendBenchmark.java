@@ -32,6 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar AppendBenchmark -f 1 -wi 3 -i 5}, and add
  * {@code -prof gc} for the bytes allocated per call.
+ *
+ * <p>Not {@code final}, nor are the state classes: JMH's generated code subclasses them.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

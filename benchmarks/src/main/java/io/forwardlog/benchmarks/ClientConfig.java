@@ -31,10 +31,4 @@ public record ClientConfig(boolean acks, boolean gzip, long bufferBytes, boolean
                     + bufferBytes);
         }
     }
-
-    @Override
-    public String toString() {
-        return (acks ? "acks" : "no acks") + (gzip ? ", gzip" : "") + ", buffer " + bufferBytes / (1024 * 1024) + " MiB, "
-                + (waitWhenFull ? "callers wait when full" : "drop when full");
-    }
 }

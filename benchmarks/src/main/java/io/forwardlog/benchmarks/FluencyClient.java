@@ -113,8 +113,4 @@ public final class FluencyClient implements BenchmarkClient {
         return "Fluency: " + dropped.sum() + " dropped, " + bufferFull.sum() + " BufferFullException, "
                 + fluency.getBufferedDataSize() + " bytes still buffered";
     }
-
-    public long dropped() {
-        return dropped.sum();
-    }
 }

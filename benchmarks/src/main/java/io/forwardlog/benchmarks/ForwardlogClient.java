@@ -93,10 +93,6 @@ public final class ForwardlogClient implements BenchmarkClient {
                 + stats.totalDropped() + " dropped " + stats.eventsDropped();
     }
 
-    public PipelineStats stats() {
-        return pipeline.stats();
-    }
-
     private static void delete(Path directory) {
         if (directory == null) {
             return;
