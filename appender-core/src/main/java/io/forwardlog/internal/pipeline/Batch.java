@@ -17,15 +17,17 @@ public final class Batch implements OutboundBatch {
     private boolean sealed;
     private Runnable onRelease;
 
-    Batch(String tag, int initialCapacity, long createdNanos) {
+    private boolean released;
+
+    Batch(String tag, byte[] array, long createdNanos) {
         this.tag = tag;
-        this.entries = new byte[initialCapacity];
+        this.entries = array;
         this.createdNanos = createdNanos;
     }
 
     /** A sealed batch made from entries read back (from the spool). */
     public static Batch sealed(String tag, byte[] entries, int eventCount, long createdNanos, Runnable onRelease) {
-        Batch batch = new Batch(tag, 0, createdNanos);
+        Batch batch = new Batch(tag, entries, createdNanos);
         batch.entries = entries;
         batch.length = entries.length;
         batch.eventCount = eventCount;
@@ -56,13 +58,21 @@ public final class Batch implements OutboundBatch {
         return createdNanos;
     }
 
-    /** Runs once the batch is done with (delivered, dropped or spooled): e.g. deletes its spool file. */
-    void released() {
+    /**
+     * Marks the batch done with (delivered, dropped or spooled) and runs its release action (e.g.
+     * deletes its spool file); returns whether this was the first release, so its array is reused once.
+     */
+    boolean released() {
+        if (released) {
+            return false;
+        }
+        released = true;
         Runnable action = onRelease;
         onRelease = null;
         if (action != null) {
             action.run();
         }
+        return true;
     }
 
     /** Whether the batch came from the spool, so it is not spooled a second time. */

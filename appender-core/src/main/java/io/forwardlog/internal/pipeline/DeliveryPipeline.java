@@ -47,7 +47,8 @@ public final class DeliveryPipeline implements DeliverySink {
     private final Wakeup wakeup = new Wakeup();
     private final RecordEncoder encoder;
     private final TagPattern tag;
-    private final ThreadLocal<Boolean> appending = new ThreadLocal<>();
+    /** Per thread: whether it is inside append, so a status listener that logs cannot recurse. */
+    private final ThreadLocal<boolean[]> appending = ThreadLocal.withInitial(() -> new boolean[1]);
     private final Object lifecycle = new Object();
     private final DropReporter dropReporter;
 
@@ -200,10 +201,14 @@ public final class DeliveryPipeline implements DeliverySink {
 
     public void append(LogEvent event) {
         RecordAccumulator buffer = accumulator;
-        if (buffer == null || isOwnEvent(event.loggerName()) || isOwnThread() || appending.get() != null) {
+        if (buffer == null || isOwnEvent(event.loggerName()) || isOwnThread()) {
             return;
         }
-        appending.set(Boolean.TRUE);
+        boolean[] inAppend = appending.get();
+        if (inAppend[0]) {
+            return;
+        }
+        inAppend[0] = true;
         try {
             counters.eventsAppended.increment();
             EncodedEntry entry;
@@ -218,7 +223,7 @@ public final class DeliveryPipeline implements DeliverySink {
             }
             buffer.append(eventTag, entry.array(), entry.length());
         } finally {
-            appending.remove();
+            inAppend[0] = false;
         }
     }
 

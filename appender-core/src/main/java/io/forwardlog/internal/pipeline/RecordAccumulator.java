@@ -20,7 +20,7 @@ import java.util.function.LongSupplier;
  */
 final class RecordAccumulator {
 
-    private static final int MIN_BATCH_ALLOCATION = 4096;
+    private static final int FIRST_ALLOCATION = 64 * 1024;
 
     private final long capacity;
     private final int chunkSize;
@@ -36,6 +36,7 @@ final class RecordAccumulator {
     /** Open batches by tag, oldest first. */
     private final LinkedHashMap<String, Batch> open = new LinkedHashMap<>();
     private final ArrayDeque<Batch> sealed = new ArrayDeque<>();
+    private final ArrayPool arrays;
     private long usedBytes;
     private long bufferedEvents;
     private boolean closed;
@@ -50,6 +51,7 @@ final class RecordAccumulator {
         this.nanoTime = nanoTime;
         this.drops = drops;
         this.sender = sender;
+        this.arrays = new ArrayPool(chunkSize, (int) Math.max(1, Math.min(16, capacity / chunkSize)));
     }
 
     /**
@@ -77,7 +79,7 @@ final class RecordAccumulator {
                 batch = null;
             }
             if (batch == null) {
-                batch = new Batch(tag, Math.min(chunkSize, Math.max(MIN_BATCH_ALLOCATION, length)), nanoTime.getAsLong());
+                batch = new Batch(tag, newArray(length), nanoTime.getAsLong());
                 wake |= open.isEmpty();
                 open.put(tag, batch);
             }
@@ -96,6 +98,17 @@ final class RecordAccumulator {
                 sender.signal();
             }
         }
+    }
+
+    /** A chunk-sized array from the pool, or a smaller new one that grows as the batch fills. */
+    private byte[] newArray(int firstEntry) {
+        if (firstEntry <= chunkSize) {
+            byte[] pooled = arrays.take();
+            if (pooled != null) {
+                return pooled;
+            }
+        }
+        return new byte[Math.max(firstEntry, Math.min(chunkSize, FIRST_ALLOCATION))];
     }
 
     /** Applies the overflow policy; returns whether {@code length} bytes now fit. Holds the lock. */
@@ -140,7 +153,7 @@ final class RecordAccumulator {
         }
         forget(victim);
         drops.add(DropReason.EVICTED, victim.eventCount());
-        victim.released();
+        recycle(victim);
         return true;
     }
 
@@ -260,7 +273,13 @@ final class RecordAccumulator {
         } finally {
             lock.unlock();
         }
-        batch.released();
+        recycle(batch);
+    }
+
+    private void recycle(Batch batch) {
+        if (batch.released()) {
+            arrays.give(batch.entries());
+        }
     }
 
     private void forget(Batch batch) {

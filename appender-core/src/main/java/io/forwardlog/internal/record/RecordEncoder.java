@@ -8,10 +8,9 @@ import io.forwardlog.internal.forward.ValuePacker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.BiConsumer;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePacker;
 import org.msgpack.core.buffer.OutputStreamBufferOutput;
@@ -122,8 +121,8 @@ public final class RecordEncoder {
             return 0;
         }
         String nested = "key_values".equals(schema.nameOf("key_values")) ? null : schema.nameOf("key_values");
-        b.pairs.clear();
-        event.forEachKeyValue((k, v) -> b.pairs.add(new Object[] {String.valueOf(k), v}));
+        b.clearPairs();
+        event.forEachKeyValue(b.addPair);
         return pairs(b, nested);
     }
 
@@ -132,44 +131,45 @@ public final class RecordEncoder {
             return 0;
         }
         String nested = "mdc".equals(schema.nameOf("mdc")) ? null : schema.nameOf("mdc");
-        b.pairs.clear();
-        event.forEachContextEntry((k, v) -> b.pairs.add(new Object[] {k, v}));
+        b.clearPairs();
+        event.forEachContextEntry(b.addContextEntry);
         return pairs(b, nested);
     }
 
     private int pairs(Buffers b, String nestedName) throws IOException {
-        if (b.pairs.isEmpty()) {
+        if (b.keys.isEmpty()) {
             return 0;
         }
         MessagePacker p = b.bodyPacker;
-        if (nestedName != null) {
-            if (!b.names.add(nestedName)) {
-                return 0;
-            }
-            p.packString(nestedName);
-            Set<String> inner = new HashSet<>();
-            List<Object[]> unique = new ArrayList<>(b.pairs.size());
-            for (Object[] pair : b.pairs) {
-                if (inner.add((String) pair[0])) {
-                    unique.add(pair);
+        if (nestedName == null) {
+            int n = 0;
+            for (int i = 0; i < b.keys.size(); i++) {
+                if (b.names.add(b.keys.get(i))) {
+                    p.packString(b.keys.get(i));
+                    ValuePacker.pack(p, b.values.get(i));
+                    n++;
                 }
             }
-            p.packMapHeader(unique.size());
-            for (Object[] pair : unique) {
-                p.packString((String) pair[0]);
-                ValuePacker.pack(p, pair[1]);
-            }
-            return 1;
+            return n;
         }
-        int n = 0;
-        for (Object[] pair : b.pairs) {
-            if (b.names.add((String) pair[0])) {
-                p.packString((String) pair[0]);
-                ValuePacker.pack(p, pair[1]);
-                n++;
+        if (!b.names.add(nestedName)) {
+            return 0;
+        }
+        p.packString(nestedName);
+        Names inner = new Names();
+        int unique = 0;
+        for (String key : b.keys) {
+            unique += inner.add(key) ? 1 : 0;
+        }
+        p.packMapHeader(unique);
+        inner.clear();
+        for (int i = 0; i < b.keys.size(); i++) {
+            if (inner.add(b.keys.get(i))) {
+                p.packString(b.keys.get(i));
+                ValuePacker.pack(p, b.values.get(i));
             }
         }
-        return n;
+        return 1;
     }
 
     /** Per-thread reusable buffers: nothing is allocated per event beyond the fields' own values. */
@@ -178,8 +178,42 @@ public final class RecordEncoder {
         final EncodedEntry entry = new EncodedEntry(1024);
         final MessagePacker bodyPacker = MessagePack.DEFAULT_PACKER_CONFIG.newPacker(new OutputStreamBufferOutput(body, 8192));
         final MessagePacker entryPacker = MessagePack.DEFAULT_PACKER_CONFIG.newPacker(new OutputStreamBufferOutput(entry, 64));
-        final Set<String> names = new HashSet<>();
+        final Names names = new Names();
         final List<String> markers = new ArrayList<>();
-        final List<Object[]> pairs = new ArrayList<>();
+        final List<String> keys = new ArrayList<>();
+        final List<Object> values = new ArrayList<>();
+        final BiConsumer<String, Object> addPair = (key, value) -> {
+            keys.add(String.valueOf(key));
+            values.add(value);
+        };
+        final BiConsumer<String, String> addContextEntry = (key, value) -> {
+            keys.add(key);
+            values.add(value);
+        };
+
+        void clearPairs() {
+            keys.clear();
+            values.clear();
+        }
+    }
+
+    /**
+     * The field names written so far in one record: a list scanned in order, which for the dozen or so
+     * fields of a record costs less than a hash set's allocations.
+     */
+    private static final class Names {
+        private final List<String> names = new ArrayList<>();
+
+        boolean add(String name) {
+            if (names.contains(name)) {
+                return false;
+            }
+            names.add(name);
+            return true;
+        }
+
+        void clear() {
+            names.clear();
+        }
     }
 }

@@ -212,4 +212,37 @@ class RecordAccumulatorTest {
         assertEquals(500, big.entriesLength());
         assertEquals(1, big.eventCount());
     }
+
+    @Test
+    void aDeliveredFullBatchLendsItsArrayToTheNextBatch() {
+        RecordAccumulator acc = accumulator(10_000, 100, OverflowPolicy.BLOCK, 0);
+        for (int i = 0; i < 10; i++) {
+            acc.append("t", entry(10), 10);
+        }
+        Batch full = acc.poll(clock.get(), false);
+        byte[] array = full.entries();
+        assertEquals(100, array.length);
+
+        acc.release(full);
+        acc.append("t", entry(10), 10);
+
+        assertSame(array, acc.poll(clock.get(), true).entries());
+    }
+
+    @Test
+    void aBatchReleasedTwiceLendsItsArrayOnce() {
+        RecordAccumulator acc = accumulator(10_000, 100, OverflowPolicy.BLOCK, 0);
+        for (int i = 0; i < 10; i++) {
+            acc.append("t", entry(10), 10);
+        }
+        Batch full = acc.poll(clock.get(), false);
+        acc.release(full);
+        acc.release(full);
+
+        acc.append("a", entry(10), 10);
+        acc.append("b", entry(10), 10);
+        List<Batch> open = acc.drainAll();
+
+        assertFalse(open.get(0).entries() == open.get(1).entries(), "two open batches share one array");
+    }
 }

@@ -1,0 +1,43 @@
+package io.forwardlog.internal.pipeline;
+
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Arrays of {@code chunkSize} bytes handed back by delivered batches, so that under load a new batch
+ * starts with room for a whole chunk instead of growing by copies under the accumulator's lock.
+ * Holds at most {@code max} arrays; safe from any thread.
+ */
+final class ArrayPool {
+
+    private final int arrayLength;
+    private final int max;
+    private final ConcurrentLinkedQueue<byte[]> arrays = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger size = new AtomicInteger();
+
+    ArrayPool(int arrayLength, int max) {
+        this.arrayLength = arrayLength;
+        this.max = max;
+    }
+
+    /** A pooled array of exactly {@code arrayLength} bytes, or {@code null}. */
+    byte[] take() {
+        byte[] array = arrays.poll();
+        if (array != null) {
+            size.decrementAndGet();
+        }
+        return array;
+    }
+
+    /** Keeps {@code array} for reuse if it has the pool's length and the pool has room. */
+    void give(byte[] array) {
+        if (array.length != arrayLength) {
+            return;
+        }
+        if (size.incrementAndGet() > max) {
+            size.decrementAndGet();
+            return;
+        }
+        arrays.offer(array);
+    }
+}
