@@ -78,7 +78,8 @@ public final class Faults {
 
   /**
    * While on, connections are accepted but nothing is read from them: no TLS handshake, no HELO,
-   * no frames, like a node that hangs. Turning it off resumes reading where each connection stopped.
+   * no frames, and no UDP heartbeat is answered, like a node that hangs. Turning it off resumes
+   * reading where each connection stopped.
    */
   public Faults stopReading(boolean stop) {
     synchronized (readGate) {
@@ -121,6 +122,12 @@ public final class Faults {
       readGate.notifyAll();
     }
     return this;
+  }
+
+  boolean readingStopped() {
+    synchronized (readGate) {
+      return stopReading;
+    }
   }
 
   boolean refusingConnections() {

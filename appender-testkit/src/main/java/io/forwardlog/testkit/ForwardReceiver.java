@@ -178,7 +178,7 @@ public final class ForwardReceiver implements AutoCloseable {
     listener.start();
     heartbeatSocket = binding.heartbeat().orElse(null);
     if (heartbeatSocket != null) {
-      heartbeatThread = new Thread(new HeartbeatResponder(heartbeatSocket),
+      heartbeatThread = new Thread(new HeartbeatResponder(heartbeatSocket, faults),
           "forward-receiver-" + settings.name() + "-udp");
       heartbeatThread.setDaemon(true);
       heartbeatThread.start();

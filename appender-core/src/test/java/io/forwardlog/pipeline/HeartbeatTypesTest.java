@@ -1,0 +1,81 @@
+package io.forwardlog.pipeline;
+
+import static io.forwardlog.pipeline.PipelineTestSupport.node;
+import static io.forwardlog.pipeline.PipelineTestSupport.upstreamFile;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.forwardlog.ForwardPipeline;
+import io.forwardlog.ForwardSettings;
+import io.forwardlog.HeartbeatType;
+import io.forwardlog.NodeStatus;
+import io.forwardlog.pipeline.PipelineTestSupport.Event;
+import io.forwardlog.pipeline.PipelineTestSupport.RecordingStatus;
+import io.forwardlog.testkit.ForwardReceiver;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The heartbeat types other than transport (tested with the silent node in FailoverTest). */
+class HeartbeatTypesTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dir;
+
+    private final RecordingStatus status = new RecordingStatus();
+    private ForwardPipeline pipeline;
+
+    @AfterEach
+    void stop() {
+        if (pipeline != null) {
+            pipeline.stop();
+        }
+    }
+
+    @Test
+    void udpHeartbeatsAsFluentdSendsThemFindAHungNodeAndItsReturn() throws Exception {
+        try (ForwardReceiver receiver = ForwardReceiver.builder().udpHeartbeat(true).start()) {
+            start(upstreamFile(dir, node("node-1", receiver)), s -> s.heartbeatType(HeartbeatType.UDP)
+                    .heartbeatInterval(Duration.ofMillis(50)).phiThreshold(1).recoverWait(Duration.ofMillis(200)));
+
+            receiver.faults().stopReading(true);
+            PipelineTestSupport.await("the hung node to be found", WAIT, () -> state().getState().equals("down"));
+            assertTrue(state().getLastError().contains("phiThreshold 1"), state().getLastError());
+
+            receiver.faults().stopReading(false);
+            PipelineTestSupport.await("the node to come back on UDP heartbeats", WAIT, () -> state().getState().equals("up"));
+            pipeline.append(new Event("after", "main", 1));
+            assertEquals(1, receiver.awaitEvents(1, WAIT).size());
+        }
+    }
+
+    @Test
+    void withoutHeartbeatsAFailedNodeIsTriedAgainByTrafficAfterABackOff() throws Exception {
+        try (ForwardReceiver receiver = ForwardReceiver.start()) {
+            receiver.stop();
+            start(upstreamFile(dir, node("node-1", receiver)), s -> s.heartbeatType(HeartbeatType.NONE));
+            pipeline.append(new Event("while down", "main", 0));
+            PipelineTestSupport.await("the node to be down", WAIT, () -> state().getState().equals("down"));
+
+            receiver.restart();
+
+            assertEquals(1, receiver.awaitEvents(1, WAIT).size(), status.toString());
+            assertEquals("up", state().getState());
+        }
+    }
+
+    private void start(Path upstream, UnaryOperator<ForwardSettings.Builder> settings) throws Exception {
+        pipeline = new ForwardPipeline(settings.apply(ForwardSettings.builder().upstream(upstream)
+                .flushInterval(Duration.ofMillis(20)).jmx(false)).build(), status);
+        pipeline.start();
+    }
+
+    private NodeStatus state() {
+        return pipeline.stats().nodes().get(0);
+    }
+}
