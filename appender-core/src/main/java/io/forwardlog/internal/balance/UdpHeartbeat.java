@@ -19,19 +19,21 @@ final class UdpHeartbeat implements AutoCloseable {
 
     private static final byte[] PING = {0};
 
-    private final DatagramSocket socket;
+    private final String threadName;
     private final LongSupplier nanoTime;
     private final Map<InetSocketAddress, NodeChannel> bySource = new ConcurrentHashMap<>();
-    private final Thread reader;
+    private DatagramSocket socket;
 
-    UdpHeartbeat(String threadName, LongSupplier nanoTime) throws SocketException {
-        this.socket = new DatagramSocket();
+    UdpHeartbeat(String threadName, LongSupplier nanoTime) {
+        this.threadName = threadName;
         this.nanoTime = nanoTime;
-        this.reader = new Thread(this::readAnswers, threadName);
-        this.reader.setDaemon(true);
     }
 
-    void start() {
+    /** Opens the socket and starts reading answers. */
+    void start() throws SocketException {
+        socket = new DatagramSocket();
+        Thread reader = new Thread(this::readAnswers, threadName);
+        reader.setDaemon(true);
         reader.start();
     }
 
@@ -65,6 +67,8 @@ final class UdpHeartbeat implements AutoCloseable {
 
     @Override
     public void close() {
-        socket.close();
+        if (socket != null) {
+            socket.close();
+        }
     }
 }

@@ -51,7 +51,7 @@ final class NodeDefinitions {
                 node.tlsCaFile(), node.tlsCaPath(), node.tlsCrtFile(), node.tlsKeyFile(), node.tlsKeyPasswd(),
                 node.tlsVhost());
         try {
-            TlsTransport transport = new TlsTransport(tls, problem -> warnings.accept(address.describe() + ": " + problem));
+            TlsTransport transport = TlsTransport.load(tls, problem -> warnings.accept(address.describe() + ": " + problem));
             return new NodeDefinition(address, node.weight(), node.standby(), transport, setup, wire, node);
         } catch (TlsMaterialException e) {
             throw new TlsMaterialException(address.describe() + ": " + e.getMessage(), e);

@@ -23,13 +23,21 @@ final class ReloadingTlsContext {
     private List<Object> stamp;
     private String lastReloadProblem;
 
-    /** Reads the files now: a missing or unreadable file fails here, at start-up. */
-    ReloadingTlsContext(TlsOptions options, TlsContextLoader loader, Consumer<String> warnings) throws TlsMaterialException {
+    private ReloadingTlsContext(TlsOptions options, TlsContextLoader loader, Consumer<String> warnings) {
         this.options = options;
         this.loader = loader;
         this.warnings = warnings;
-        this.stamp = stamp();
-        this.context = loader.load(options);
+    }
+
+    /** Reads the files now: a missing or unreadable file fails here, at start-up. */
+    static ReloadingTlsContext load(TlsOptions options, TlsContextLoader loader, Consumer<String> warnings)
+            throws TlsMaterialException {
+        ReloadingTlsContext reloading = new ReloadingTlsContext(options, loader, warnings);
+        synchronized (reloading) {
+            reloading.stamp = reloading.stamp();
+            reloading.context = loader.load(options);
+        }
+        return reloading;
     }
 
     /** The context to use for a new connection, rebuilt first if a file changed. */

@@ -21,16 +21,20 @@ public final class TlsTransport implements Transport {
     private final TlsOptions options;
     private final ReloadingTlsContext context;
 
+    private TlsTransport(TlsOptions options, ReloadingTlsContext context) {
+        this.options = options;
+        this.context = context;
+    }
+
     /**
-     * Reads the certificate and key files now.
+     * Reads the certificate and key files now, so that a missing or unreadable one stops the start.
      *
      * @param warnings told when rotated files cannot be used
      * @throws TlsMaterialException a file is missing, unreadable or does not fit
      */
-    public TlsTransport(TlsOptions options, Consumer<String> warnings) throws TlsMaterialException {
-        this.options = options;
+    public static TlsTransport load(TlsOptions options, Consumer<String> warnings) throws TlsMaterialException {
         BouncyCastleLogging.quietUnlessConfigured(options.debug());
-        this.context = new ReloadingTlsContext(options, new TlsContextLoader(), warnings);
+        return new TlsTransport(options, ReloadingTlsContext.load(options, new TlsContextLoader(), warnings));
     }
 
     @Override

@@ -74,7 +74,7 @@ class SharedKeyHandshakeOverTlsTest {
     private static SecureClient client(String key) throws TlsMaterialException {
         TlsOptions verifyOff = new TlsOptions(false, true, 1, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty());
-        return SecureClient.over(new TlsTransport(verifyOff, warning -> { }),
+        return SecureClient.over(TlsTransport.load(verifyOff, warning -> { }),
                 new SharedKeyHandshake(new SharedKeyCredentials("app-host-1", key, Optional.empty(), Optional.empty())));
     }
 

@@ -106,7 +106,7 @@ class TlsClientCertificateTest {
         Path key = form.file.apply(client);
         TlsOptions options = form.options().keyPassword("not-the-password").build();
 
-        TlsMaterialException e = assertThrows(TlsMaterialException.class, () -> new TlsTransport(options, warning -> { }));
+        TlsMaterialException e = assertThrows(TlsMaterialException.class, () -> TlsTransport.load(options, warning -> { }));
 
         assertEquals("tls.key_file '" + key + "': the key cannot be decrypted: is tls.key_passwd right?", e.getMessage());
         NoSecrets.in(e, "not-the-password", KEY_PASSWORD);
@@ -118,7 +118,7 @@ class TlsClientCertificateTest {
         Path key = form.file.apply(client);
         TlsOptions options = TlsTestOptions.verifying().clientCertificate(client.certificatePem(), key).build();
 
-        TlsMaterialException e = assertThrows(TlsMaterialException.class, () -> new TlsTransport(options, warning -> { }));
+        TlsMaterialException e = assertThrows(TlsMaterialException.class, () -> TlsTransport.load(options, warning -> { }));
 
         assertEquals("tls.key_file '" + key + "' is encrypted: set tls.key_passwd", e.getMessage());
     }

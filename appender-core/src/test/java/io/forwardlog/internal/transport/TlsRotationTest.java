@@ -117,7 +117,7 @@ class TlsRotationTest {
     }
 
     private TlsTransport transport(TlsTestOptions options) throws TlsMaterialException {
-        return new TlsTransport(options.build(), warnings::add);
+        return TlsTransport.load(options.build(), warnings::add);
     }
 
     /** Replaces {@code target} at once, as a deployment tool would: a reader never sees half a file. */

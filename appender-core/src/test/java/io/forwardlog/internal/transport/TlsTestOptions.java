@@ -68,6 +68,6 @@ final class TlsTestOptions {
 
     /** A transport over these options whose rotation warnings are thrown away. */
     TlsTransport transport() throws TlsMaterialException {
-        return new TlsTransport(build(), warning -> { });
+        return TlsTransport.load(build(), warning -> { });
     }
 }
