@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The heartbeat types other than transport (tested with the silent node in FailoverTest). */
+/** Heartbeat types: udp, none, and transport on an idle node (its silent-node case is in FailoverTest). */
 class HeartbeatTypesTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -51,6 +51,21 @@ class HeartbeatTypesTest {
             PipelineTestSupport.await("the node to come back on UDP heartbeats", WAIT, () -> state().getState().equals("up"));
             pipeline.append(new Event("after", "main", 1));
             assertEquals(1, receiver.awaitEvents(1, WAIT).size());
+        }
+    }
+
+    @Test
+    void transportHeartbeatsOfAnIdleNodeKeepOneConnectionInsteadOfConnectingEachTime() throws Exception {
+        try (ForwardReceiver receiver = ForwardReceiver.start()) {
+            start(upstreamFile(dir, node("node-1", receiver)), s -> s.heartbeatType(HeartbeatType.TRANSPORT)
+                    .heartbeatInterval(Duration.ofMillis(20)));
+
+            PipelineTestSupport.await("ten heartbeats", WAIT, () -> receiver.messages().size() >= 10);
+            pipeline.append(new Event("after the heartbeats", "main", 1));
+            receiver.awaitEvents(1, WAIT);
+
+            assertEquals(1, receiver.connectionsAccepted(), "heartbeats and data share the probe's connection");
+            assertTrue(receiver.messages().stream().limit(10).allMatch(m -> m.eventCount() == 0), "the heartbeats record nothing");
         }
     }
 

@@ -57,19 +57,24 @@ final class HeartbeatProbe {
             return;
         }
         ForwardConnection probe = node.newConnection();
+        boolean adopted = false;
         try {
             probe.open();
             probe.ping(tag);
             if (!probe.awaitAcks(timeout)) {
                 node.health().heartbeatFailed(probe.isBroken() ? probe.failure().getMessage()
                         : "no answer to a heartbeat within " + Durations.format(timeout));
+            } else {
+                adopted = node.adopt(probe);
             }
         } catch (DeliveryException e) {
             node.health().heartbeatFailed(e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            probe.close();
+            if (!adopted) {
+                probe.close();
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.LongSupplier;
 
@@ -30,7 +31,8 @@ public final class NodeChannel implements ConnectionListener {
     private final String pingTag;
 
     /** Written by the sender thread, read by heartbeat threads. */
-    private volatile ForwardConnection connection;
+    /** The data connection: set by the sender, or by a heartbeat probe that found none (adopted). */
+    private final AtomicReference<ForwardConnection> connection = new AtomicReference<>();
     private volatile boolean pingRequested;
     private volatile boolean retiring;
     /** Connections the node will not reuse (keepalive false), closed once their batch is acknowledged. */
@@ -72,7 +74,7 @@ public final class NodeChannel implements ConnectionListener {
         health.succeeded();
         if (!c.keepsAlive()) {
             // the node closes connections after a batch (HELO keepalive false): the next batch gets a new one
-            connection = null;
+            connection.compareAndSet(c, null);
             draining.add(c);
         }
     }
@@ -89,7 +91,7 @@ public final class NodeChannel implements ConnectionListener {
     }
 
     private ForwardConnection connected() throws DeliveryException {
-        ForwardConnection c = connection;
+        ForwardConnection c = connection.get();
         if (c != null && !c.isBroken()) {
             return c;
         }
@@ -100,8 +102,29 @@ public final class NodeChannel implements ConnectionListener {
         c.open();
         stats.connections.increment();
         health.heartbeat(nanoTime.getAsLong());
-        connection = c;
+        if (!connection.compareAndSet(null, c)) {
+            // a heartbeat probe's connection was adopted meanwhile: use that one
+            c.close();
+            return connected();
+        }
         return c;
+    }
+
+    /**
+     * Keeps a heartbeat probe's open connection as the data connection when there is none, so an
+     * idle node is not connected to afresh (with TLS and the handshake) at every heartbeat.
+     *
+     * @return whether it was adopted; if not, the caller closes it
+     */
+    boolean adopt(ForwardConnection probe) {
+        if (retiring || !health.isUp() || probe.isBroken() || !probe.keepsAlive()) {
+            return false;
+        }
+        if (connection.compareAndSet(null, probe)) {
+            stats.connections.increment();
+            return true;
+        }
+        return false;
     }
 
     /** A connection to this node, not yet opened: for data, or for a heartbeat probe. */
@@ -112,13 +135,13 @@ public final class NodeChannel implements ConnectionListener {
 
     /** Whether a data connection is open and unbroken (heartbeats then use it). */
     boolean hasLiveConnection() {
-        ForwardConnection c = connection;
+        ForwardConnection c = connection.get();
         return c != null && !c.isBroken();
     }
 
     /** The connection broke: close it and hand back what it held unacknowledged. Sender thread only. */
     List<OutboundBatch> takeBackIfBroken() {
-        ForwardConnection c = connection;
+        ForwardConnection c = connection.get();
         if (c == null || !c.isBroken()) {
             return List.of();
         }
@@ -127,7 +150,7 @@ public final class NodeChannel implements ConnectionListener {
 
     /** Why the current connection broke, or {@code null}. */
     DeliveryException connectionFailure() {
-        ForwardConnection c = connection;
+        ForwardConnection c = connection.get();
         return c == null ? null : c.failure();
     }
 
@@ -138,8 +161,7 @@ public final class NodeChannel implements ConnectionListener {
             returned.addAll(c.close());
         }
         draining.clear();
-        ForwardConnection c = connection;
-        connection = null;
+        ForwardConnection c = connection.getAndSet(null);
         if (c != null) {
             returned.addAll(c.close());
         }
@@ -148,7 +170,7 @@ public final class NodeChannel implements ConnectionListener {
 
     /** Breaks the connection when an ack is overdue. */
     void checkAckDeadline(long nowNanos) {
-        ForwardConnection c = connection;
+        ForwardConnection c = connection.get();
         if (c != null) {
             c.checkAckDeadline(nowNanos);
         }
@@ -166,7 +188,7 @@ public final class NodeChannel implements ConnectionListener {
             return;
         }
         pingRequested = false;
-        ForwardConnection c = connection;
+        ForwardConnection c = connection.get();
         if (c != null && !c.isBroken()) {
             try {
                 c.ping(pingTag);
@@ -178,12 +200,12 @@ public final class NodeChannel implements ConnectionListener {
 
     /** Waits for every batch on the connection to be acknowledged; returns whether none is left. */
     boolean awaitAcks(Duration timeout) throws InterruptedException {
-        ForwardConnection c = connection;
+        ForwardConnection c = connection.get();
         return c == null || c.awaitAcks(timeout);
     }
 
     int inFlight() {
-        ForwardConnection c = connection;
+        ForwardConnection c = connection.get();
         int n = c == null ? 0 : c.inFlight();
         for (ForwardConnection d : draining) {
             n += d.inFlight();
