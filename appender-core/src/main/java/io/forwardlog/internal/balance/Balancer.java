@@ -42,7 +42,12 @@ public final class Balancer {
     public NodeChannel send(OutboundBatch batch, Collection<OutboundBatch> returned) {
         Set<NodeChannel> tried = new HashSet<>();
         while (true) {
-            NodeChannel node = order.next(n -> n.isAvailable() && !tried.contains(n));
+            // a node whose connection already carries maxInFlight unacknowledged batches is passed over
+            // while another can take the batch at once, so one slow node does not hold up the others
+            NodeChannel node = order.next(n -> n.isAvailable() && !tried.contains(n) && !n.isSaturated());
+            if (node == null) {
+                node = order.next(n -> n.isAvailable() && !tried.contains(n));
+            }
             if (node == null) {
                 return null;
             }
@@ -55,6 +60,23 @@ public final class Balancer {
                 nodeFailed(node, e.getMessage());
             }
         }
+    }
+
+    /**
+     * Whether every node that may take a batch already carries {@code maxInFlight} unacknowledged
+     * ones: the sender then waits for an ack instead of blocking on one node's window.
+     */
+    public boolean allSaturated() {
+        boolean any = false;
+        for (NodeChannel node : nodes) {
+            if (node.isAvailable()) {
+                if (!node.isSaturated()) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
     }
 
     /** Whether any node may take a batch now. */

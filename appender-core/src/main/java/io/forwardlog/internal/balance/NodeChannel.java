@@ -204,6 +204,12 @@ public final class NodeChannel implements ConnectionListener {
         return c == null || c.awaitAcks(timeout);
     }
 
+    /** Whether the data connection carries as many unacknowledged batches as it may: a send would wait. */
+    boolean isSaturated() {
+        ForwardConnection c = connection.get();
+        return c != null && definition.wire().requireAck() && c.inFlight() >= definition.wire().maxInFlight();
+    }
+
     int inFlight() {
         ForwardConnection c = connection.get();
         int n = c == null ? 0 : c.inFlight();
@@ -231,6 +237,7 @@ public final class NodeChannel implements ConnectionListener {
     public void acknowledged(ForwardConnection from, OutboundBatch batch) {
         health.heartbeat(nanoTime.getAsLong());
         if (batch instanceof HeartbeatPing) {
+            sink.wake(); // its slot in the window is free again
             return;
         }
         stats.batchesAcked.increment();

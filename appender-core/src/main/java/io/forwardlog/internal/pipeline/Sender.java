@@ -19,6 +19,7 @@ import java.util.function.LongSupplier;
 final class Sender implements Runnable {
 
     private static final long MAX_IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long SATURATED_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final RecordAccumulator accumulator;
     private final NodeSet nodes;
@@ -79,6 +80,11 @@ final class Sender implements Runnable {
         spool.offload(accumulator, available);
         if (!available && now < retryAtNanos) {
             wakeup.await(Math.min(retryAtNanos, closing ? closeDeadlineNanos : Long.MAX_VALUE) - now);
+            return;
+        }
+        if (available && balancer.allSaturated()) {
+            // every node's window is full: an ack (which wakes us) frees room sooner than any timer
+            wakeup.await(SATURATED_WAIT_NANOS);
             return;
         }
         if (available) {

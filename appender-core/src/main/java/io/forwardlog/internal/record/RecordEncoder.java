@@ -26,6 +26,8 @@ import org.msgpack.core.buffer.OutputStreamBufferOutput;
  */
 public final class RecordEncoder {
 
+    private static final int KEEP_BUFFER_BYTES = 1024 * 1024;
+
     private final RecordSchema schema;
     private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
 
@@ -36,6 +38,11 @@ public final class RecordEncoder {
     /** The encoded entry, valid on this thread until its next call. */
     public EncodedEntry encode(LogEvent event) {
         Buffers b = buffers.get();
+        if (b.entry.array().length > KEEP_BUFFER_BYTES) {
+            // one huge event (a giant stack trace) must not pin its buffers to the thread for ever
+            buffers.remove();
+            b = buffers.get();
+        }
         try {
             b.body.reset();
             b.names.clear();
