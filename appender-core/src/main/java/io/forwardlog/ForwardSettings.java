@@ -262,6 +262,36 @@ public final class ForwardSettings {
             return this;
         }
 
+        /**
+         * Renames written as one setting, {@code level=severity,message=msg}, as both adapters take them.
+         *
+         * @throws IllegalArgumentException when an item is not {@code field=name}, or names no record field
+         */
+        public Builder fieldNames(String list) {
+            for (String item : items(list)) {
+                int equals = item.indexOf('=');
+                if (equals <= 0 || equals == item.length() - 1) {
+                    throw new IllegalArgumentException("fieldNames '" + list
+                            + "' is not a list of field=name: write e.g. level=severity,message=msg");
+                }
+                fieldName(item.substring(0, equals).trim(), item.substring(equals + 1).trim());
+            }
+            return this;
+        }
+
+        /** Fields left out, written as one setting, {@code thread,markers}, as both adapters take them. */
+        public Builder excludeFields(String list) {
+            for (String item : items(list)) {
+                excludeField(item);
+            }
+            return this;
+        }
+
+        private static String[] items(String list) {
+            String trimmed = list == null ? "" : list.trim();
+            return trimmed.isEmpty() ? new String[0] : trimmed.split("\\s*,\\s*");
+        }
+
         /** Adds {@code key: value} to every record. */
         public Builder staticField(String key, String value) {
             staticFields.put(text("staticField key", key), Objects.requireNonNull(value, "staticField value"));

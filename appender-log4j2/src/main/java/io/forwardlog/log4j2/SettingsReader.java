@@ -91,33 +91,9 @@ final class SettingsReader {
         a.put("upstreamCheckInterval", duration("upstreamCheckInterval", ForwardSettings.Builder::upstreamCheckInterval));
         a.put("jmx", bool("jmx", ForwardSettings.Builder::jmx));
         a.put("includeCallerData", bool("includeCallerData", ForwardSettings.Builder::includeCallerData));
-        a.put("fieldNames", SettingsReader::fieldNames);
-        a.put("excludeFields", SettingsReader::excludeFields);
+        a.put("fieldNames", ForwardSettings.Builder::fieldNames);
+        a.put("excludeFields", ForwardSettings.Builder::excludeFields);
         return Collections.unmodifiableMap(a);
-    }
-
-    /** {@code level=severity,message=msg}: each field, then the name it is written under. */
-    private static void fieldNames(ForwardSettings.Builder settings, String text) {
-        for (String item : items(text)) {
-            int equals = item.indexOf('=');
-            if (equals <= 0 || equals == item.length() - 1) {
-                throw new IllegalArgumentException("fieldNames '" + text
-                        + "' is not a list of field=name: write e.g. level=severity,message=msg");
-            }
-            settings.fieldName(item.substring(0, equals).trim(), item.substring(equals + 1).trim());
-        }
-    }
-
-    /** {@code thread,markers}: the fields left out of every record. */
-    private static void excludeFields(ForwardSettings.Builder settings, String text) {
-        for (String item : items(text)) {
-            settings.excludeField(item);
-        }
-    }
-
-    private static String[] items(String text) {
-        String trimmed = text.trim();
-        return trimmed.isEmpty() ? new String[0] : trimmed.split("\\s*,\\s*");
     }
 
     private static Path path(String attribute, String text) {

@@ -42,21 +42,12 @@ final class AppenderSettings {
 
     /** {@code text} is {@code field=name,field=name}. */
     void fieldNames(String text) {
-        set("fieldNames", b -> {
-            for (String entry : entries(text)) {
-                int eq = entry.indexOf('=');
-                if (eq < 0) {
-                    throw new IllegalArgumentException("fieldNames '" + entry
-                            + "' is not field=name: write e.g. level=severity,message=msg");
-                }
-                b.fieldName(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
-            }
-        });
+        set("fieldNames", b -> b.fieldNames(text));
     }
 
     /** {@code text} is {@code field,field}. */
     void excludeFields(String text) {
-        set("excludeFields", b -> entries(text).forEach(b::excludeField));
+        set("excludeFields", b -> b.excludeFields(text));
     }
 
     /** {@code keyValue} is {@code key=value}; every call adds one field. */
@@ -116,15 +107,5 @@ final class AppenderSettings {
         } catch (InvalidPathException e) {
             throw new IllegalArgumentException(setting + " '" + text + "' is not a path: " + e.getReason());
         }
-    }
-
-    private static List<String> entries(String text) {
-        List<String> entries = new ArrayList<>();
-        for (String entry : String.valueOf(text).split(",")) {
-            if (!entry.isBlank()) {
-                entries.add(entry.trim());
-            }
-        }
-        return entries;
     }
 }

@@ -79,7 +79,7 @@ class SettingsFromXmlTest {
                     notStarted + "compress: 'zip' is not a compression: use text or gzip",
                     notStarted + "bufferCapacity 'lots' is not a size: write e.g. 64MB, 512KB or 1GB",
                     notStarted + "maxInFlight must be between 1 and 1024, was 0",
-                    notStarted + "fieldNames 'level' is not field=name: write e.g. level=severity,message=msg",
+                    notStarted + "fieldNames 'level' is not a list of field=name: write e.g. level=severity,message=msg",
                     notStarted + "excludeFields: 'severity' is not a record field; the fields are message, level, logger,"
                             + " thread, stack_trace, markers, caller_class, caller_method, caller_file, caller_line, mdc, key_values",
                     notStarted + "tag 'app.{host}' uses {host}; a tag can use {logger} and {level}",
