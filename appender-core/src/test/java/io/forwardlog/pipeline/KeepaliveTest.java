@@ -43,6 +43,22 @@ class KeepaliveTest {
         }
     }
 
+    @Test
+    void heartbeatsOfANodeThatDeniesKeepAliveKeepItUp() throws Exception {
+        RecordingStatus status = new RecordingStatus();
+        try (ForwardReceiver receiver = ForwardReceiver.builder().sharedKey("k").keepalive(false).start()) {
+            ForwardPipeline pipeline = new ForwardPipeline(ForwardSettings.builder()
+                    .upstream(upstreamFile(dir, node("node-1", receiver, "shared_key k")))
+                    .heartbeatInterval(Duration.ofMillis(10)).jmx(false).build(), status);
+            pipeline.start();
+
+            PipelineTestSupport.await("a hundred heartbeats", Duration.ofSeconds(20), () -> receiver.messages().size() >= 100);
+            pipeline.stop();
+
+            assertTrue(status.messages.stream().noneMatch(m -> m.startsWith("WARN") || m.startsWith("ERROR")), status.toString());
+        }
+    }
+
     private static long probes(ForwardReceiver receiver) {
         return receiver.messages().stream().filter(m -> m.eventCount() == 0).count();
     }

@@ -61,11 +61,15 @@ final class HeartbeatProbe {
         try {
             probe.open();
             probe.ping(tag);
-            if (!probe.awaitAcks(timeout)) {
+            if (probe.awaitAcks(timeout)) {
+                adopted = node.adopt(probe);
+            } else if (probe.inFlight() > 0) {
                 node.health().heartbeatFailed(probe.isBroken() ? probe.failure().getMessage()
                         : "no answer to a heartbeat within " + Durations.format(timeout));
             } else {
-                adopted = node.adopt(probe);
+                // the ping was acknowledged, then the node closed the connection, as one that denies
+                // keep-alive does: the heartbeat succeeded all the same
+                return;
             }
         } catch (DeliveryException e) {
             node.health().heartbeatFailed(e.getMessage());
