@@ -4,6 +4,7 @@ import io.forwardlog.HeartbeatType;
 import io.forwardlog.internal.forward.DeliveryException;
 import io.forwardlog.internal.forward.ForwardConnection;
 import io.forwardlog.internal.util.Durations;
+import io.forwardlog.internal.util.Errors;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -47,7 +48,7 @@ final class HeartbeatProbe {
             socket.connect(new InetSocketAddress(address.host(), address.port()), (int) Math.max(1, timeout.toMillis()));
             node.health().heartbeat(nanoTime.getAsLong());
         } catch (IOException e) {
-            node.health().heartbeatFailed("TCP heartbeat failed: " + describe(e));
+            node.health().heartbeatFailed("TCP heartbeat failed: " + Errors.describe(e));
         }
     }
 
@@ -82,7 +83,4 @@ final class HeartbeatProbe {
         }
     }
 
-    private static String describe(IOException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
 }

@@ -1,5 +1,6 @@
 package io.forwardlog.internal.forward;
 
+import io.forwardlog.internal.util.Errors;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.Map;
@@ -42,7 +43,7 @@ final class AckReader implements Runnable {
         } catch (IOException | RuntimeException e) {
             if (!connection.isBroken()) {
                 connection.fail(new DeliveryException(DeliveryException.Kind.CLOSED_BY_PEER,
-                        "connection lost (" + Messages.describe(e) + ")" + unacknowledged(window.size()), e));
+                        "connection lost (" + Errors.describe(e) + ")" + unacknowledged(window.size()), e));
             }
         }
     }

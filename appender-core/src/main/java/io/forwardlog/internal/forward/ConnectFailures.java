@@ -2,6 +2,7 @@ package io.forwardlog.internal.forward;
 
 import io.forwardlog.internal.transport.TlsFailure;
 import io.forwardlog.internal.util.Durations;
+import io.forwardlog.internal.util.Errors;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -35,6 +36,6 @@ final class ConnectFailures {
         if (e instanceof ConnectException) {
             return new DeliveryException(DeliveryException.Kind.CONNECT_REFUSED, "connection refused", e);
         }
-        return new DeliveryException(DeliveryException.Kind.CONNECT_FAILED, "cannot connect: " + Messages.describe(e), e);
+        return new DeliveryException(DeliveryException.Kind.CONNECT_FAILED, "cannot connect: " + Errors.describe(e), e);
     }
 }

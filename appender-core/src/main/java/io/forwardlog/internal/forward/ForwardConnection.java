@@ -3,6 +3,7 @@ package io.forwardlog.internal.forward;
 import io.forwardlog.internal.transport.Transport;
 import io.forwardlog.internal.transport.TransportConnection;
 import io.forwardlog.internal.util.Durations;
+import io.forwardlog.internal.util.Errors;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.time.Duration;
@@ -78,7 +79,7 @@ public final class ForwardConnection {
         } catch (IOException e) {
             DeliveryException cause = e instanceof DeliveryException d ? d
                     : new DeliveryException(DeliveryException.Kind.CONNECT_FAILED,
-                    "connection lost during the handshake: " + Messages.describe(e), e);
+                    "connection lost during the handshake: " + Errors.describe(e), e);
             fail(cause);
             throw failure.get();
         }
@@ -142,7 +143,7 @@ public final class ForwardConnection {
             if (chunkId != null) {
                 window.remove(chunkId);
             }
-            fail(new DeliveryException(DeliveryException.Kind.SEND_FAILED, "send failed: " + Messages.describe(e), e));
+            fail(new DeliveryException(DeliveryException.Kind.SEND_FAILED, "send failed: " + Errors.describe(e), e));
             throw failure.get();
         } finally {
             watchdog.cancel(false);

@@ -11,10 +11,4 @@ final class Messages {
     static String abbreviate(String text) {
         return text.length() <= MAX ? text : text.substring(0, MAX) + "...";
     }
-
-    /** The exception's message, or its type when it has none. */
-    static String describe(Throwable e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
-    }
 }

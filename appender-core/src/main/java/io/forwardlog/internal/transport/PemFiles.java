@@ -1,5 +1,6 @@
 package io.forwardlog.internal.transport;
 
+import io.forwardlog.internal.util.Errors;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +64,7 @@ final class PemFiles {
                 }
             }
         } catch (IOException e) {
-            throw new TlsMaterialException(setting + " '" + directory + "' cannot be read: " + describe(e), e);
+            throw new TlsMaterialException(setting + " '" + directory + "' cannot be read: " + Errors.describe(e), e);
         }
         List<X509Certificate> certificates = new ArrayList<>();
         for (Path file : files) {
@@ -125,7 +126,7 @@ final class PemFiles {
         } catch (java.nio.file.NoSuchFileException e) {
             throw new TlsMaterialException(setting + " '" + file + "' does not exist", e);
         } catch (IOException e) {
-            throw new TlsMaterialException(setting + " '" + file + "' cannot be read as PEM: " + describe(e), e);
+            throw new TlsMaterialException(setting + " '" + file + "' cannot be read as PEM: " + Errors.describe(e), e);
         }
         return items;
     }
@@ -134,11 +135,8 @@ final class PemFiles {
         try {
             return new JcaX509CertificateConverter().setProvider(provider).getCertificate(holder);
         } catch (CertificateException e) {
-            throw new TlsMaterialException(setting + " '" + file + "' holds a certificate that cannot be read: " + describe(e), e);
+            throw new TlsMaterialException(setting + " '" + file + "' holds a certificate that cannot be read: " + Errors.describe(e), e);
         }
     }
 
-    private static String describe(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
 }
