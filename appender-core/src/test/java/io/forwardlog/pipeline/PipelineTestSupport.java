@@ -63,10 +63,15 @@ final class PipelineTestSupport {
 
     /** Waits for {@code condition} up to {@code timeout}, failing with {@code what} when it stays false. */
     static void await(String what, Duration timeout, BooleanSupplier condition) {
+        await(what, timeout, condition, () -> "");
+    }
+
+    /** As {@link #await(String, Duration, BooleanSupplier)}, adding {@code context} to the failure. */
+    static void await(String what, Duration timeout, BooleanSupplier condition, java.util.function.Supplier<String> context) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what + "\n" + context.get());
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
         }

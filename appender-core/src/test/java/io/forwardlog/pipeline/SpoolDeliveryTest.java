@@ -42,7 +42,8 @@ class SpoolDeliveryTest {
             for (int i = 0; i < 3000; i++) {
                 pipeline.append(new Event("while down " + i, "main", i));
             }
-            PipelineTestSupport.await("the events to be spooled", WAIT, () -> pipeline.stats().eventsSpooled() == 3000);
+            PipelineTestSupport.await("the events to be spooled", WAIT, () -> pipeline.stats().eventsSpooled() == 3000,
+                    () -> pipeline.stats() + "\n" + status);
             assertTrue(spoolFiles(dir.resolve("spool")) > 0);
 
             receiver.restart();

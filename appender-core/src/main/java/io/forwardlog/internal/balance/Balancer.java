@@ -1,32 +1,25 @@
 package io.forwardlog.internal.balance;
 
-import io.forwardlog.internal.forward.DeliveryException;
-import io.forwardlog.internal.forward.OutboundBatch;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.function.LongSupplier;
 
 /**
- * Gives each batch to one node: the weighted round-robin's choice among the available nodes, and on
- * failure the next one, in the same attempt, until a node takes it or none is left. A node that
- * fails is marked down at once. Sender thread only, except the health queries.
+ * Chooses the node for each batch — the weighted round-robin's choice among the available nodes whose
+ * connection can take a batch now — and applies what happens to the nodes: a failed connection takes
+ * its node down at once, the failure detector and the recovery rule run at every round. A node that is
+ * busy (its window full, or its last frame not written yet) is passed over, so one slow node never holds
+ * up the others. I/O loop thread only.
  */
 public final class Balancer {
 
     private final List<NodeChannel> nodes;
     private final WeightedRoundRobin<NodeChannel> order;
     private final HealthReporter reporter;
-    private final LongSupplier nanoTime;
 
-    Balancer(List<NodeChannel> nodes, HealthReporter reporter, LongSupplier nanoTime) {
+    Balancer(List<NodeChannel> nodes, HealthReporter reporter) {
         this.nodes = List.copyOf(nodes);
         this.order = new WeightedRoundRobin<>(nodes, n -> n.definition().weight(), n -> n.definition().standby());
         this.reporter = reporter;
-        this.nanoTime = nanoTime;
     }
 
     public List<NodeChannel> nodes() {
@@ -34,52 +27,19 @@ public final class Balancer {
     }
 
     /**
-     * Sends {@code batch} to the first node that takes it.
-     *
-     * @param returned receives the batches that failed nodes held unacknowledged, to be sent again
-     * @return the node that took the batch, or {@code null} when every available node failed or none is available
+     * The node that takes the next batch now, or {@code null} when no available node can take one at
+     * this moment (its connection is being opened, or busy) or none is available.
      */
-    public NodeChannel send(OutboundBatch batch, Collection<OutboundBatch> returned) {
-        Set<NodeChannel> tried = new HashSet<>();
-        while (true) {
-            // a node whose connection already carries maxInFlight unacknowledged batches is passed over
-            // while another can take the batch at once, so one slow node does not hold up the others
-            NodeChannel node = order.next(n -> n.isAvailable() && !tried.contains(n) && !n.isSaturated());
-            if (node == null) {
-                node = order.next(n -> n.isAvailable() && !tried.contains(n));
-            }
-            if (node == null) {
-                return null;
-            }
-            try {
-                node.send(batch);
-                return node;
-            } catch (DeliveryException e) {
-                tried.add(node);
-                returned.addAll(node.disconnect());
-                nodeFailed(node, e.getMessage());
-            }
-        }
+    public NodeChannel pick() {
+        return order.next(NodeChannel::isAvailable, NodeChannel::canTakeBatch);
     }
 
-    /**
-     * Whether every node that may take a batch already carries {@code maxInFlight} unacknowledged
-     * ones: the sender then waits for an ack instead of blocking on one node's window.
-     */
-    public boolean allSaturated() {
-        boolean any = false;
-        for (NodeChannel node : nodes) {
-            if (node.isAvailable()) {
-                if (!node.isSaturated()) {
-                    return false;
-                }
-                any = true;
-            }
-        }
-        return any;
+    /** Whether {@link #pick()} would return a node now; changes nothing. */
+    public boolean anyReady() {
+        return order.any(NodeChannel::isAvailable, NodeChannel::canTakeBatch);
     }
 
-    /** Whether any node may take a batch now. */
+    /** Whether any node may take batches (it may still be connecting). */
     public boolean anyAvailable() {
         for (NodeChannel node : nodes) {
             if (node.isAvailable()) {
@@ -89,61 +49,49 @@ public final class Balancer {
         return false;
     }
 
-    /**
-     * The sender's housekeeping: hands back what broken connections held, closes connections of nodes
-     * that went down or retired, breaks connections whose acks are overdue and sends requested pings.
-     */
-    public void maintain(Collection<OutboundBatch> returned) {
-        long now = nanoTime.getAsLong();
+    /** Opens a connection to every available node that has none, because batches wait. */
+    public void connectAvailable() {
         for (NodeChannel node : nodes) {
-            node.checkAckDeadline(now);
-            DeliveryException broken = node.connectionFailure();
-            if (broken != null) {
-                returned.addAll(node.disconnect());
-                if (broken.kind() != DeliveryException.Kind.CLOSED) {
-                    nodeFailed(node, broken.getMessage());
-                }
-            } else if (!node.health().isUp() && node.hasLiveConnection()) {
-                returned.addAll(node.disconnect());
+            if (node.isAvailable()) {
+                node.ensureConnection();
             }
-            node.closeDrained(returned);
-            node.pingIfRequested();
         }
     }
 
-    /** Applies the failure detector and recovery rule to every node; returns whether any changed. Any thread. */
-    public boolean tick(Backoff backoff) {
-        long now = nanoTime.getAsLong();
-        boolean changed = false;
+    /**
+     * The round's housekeeping at {@code nowNanos}: connection deadlines, failures reported by the
+     * connections, then the failure detector and the recovery rule.
+     *
+     * @return the next deadline, or {@code Long.MAX_VALUE}
+     */
+    public long maintain(long nowNanos, Backoff backoff) {
+        long next = Long.MAX_VALUE;
         for (NodeChannel node : nodes) {
+            next = Math.min(next, node.poll(nowNanos));
+            String failure = node.takeFailure();
+            if (failure != null) {
+                nodeFailed(node, failure, nowNanos);
+            }
             long downSince = node.health().downSinceNanos();
-            switch (node.health().tick(now, backoff)) {
+            switch (node.health().tick(nowNanos, backoff)) {
                 case WENT_DOWN -> {
+                    node.wentDown();
                     reporter.failed(node, node.health().lastError(), true, nodes);
-                    changed = true;
                 }
-                case CAME_BACK -> {
-                    reporter.cameBack(node, Duration.ofNanos(now - downSince), nodes);
-                    changed = true;
-                }
+                case CAME_BACK -> reporter.cameBack(node, Duration.ofNanos(nowNanos - downSince), nodes);
                 case NONE -> { }
             }
+            node.publish();
         }
-        return changed;
+        return next;
     }
 
-    void nodeFailed(NodeChannel node, String error) {
+    private void nodeFailed(NodeChannel node, String error, long nowNanos) {
         node.stats().failures.increment();
-        boolean wentDown = node.health().failed(error, nanoTime.getAsLong()) == NodeHealth.Change.WENT_DOWN;
-        reporter.failed(node, error, wentDown, nodes);
-    }
-
-    /** Closes every connection and hands back the unacknowledged batches. */
-    public List<OutboundBatch> closeAll() {
-        List<OutboundBatch> returned = new ArrayList<>();
-        for (NodeChannel node : nodes) {
-            returned.addAll(node.disconnect());
+        boolean wentDown = node.health().failed(error, nowNanos) == NodeHealth.Change.WENT_DOWN;
+        if (wentDown) {
+            node.wentDown();
         }
-        return returned;
+        reporter.failed(node, error, wentDown, nodes);
     }
 }

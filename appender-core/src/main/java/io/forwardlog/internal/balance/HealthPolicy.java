@@ -10,6 +10,6 @@ package io.forwardlog.internal.balance;
  * @param hardTimeoutNanos      {@code hardTimeout}
  * @param recoverWaitNanos      {@code recoverWait}
  */
-record HealthPolicy(boolean heartbeats, long heartbeatIntervalNanos, boolean phiEnabled, double phiThreshold,
+public record HealthPolicy(boolean heartbeats, long heartbeatIntervalNanos, boolean phiEnabled, double phiThreshold,
                     long hardTimeoutNanos, long recoverWaitNanos) {
 }

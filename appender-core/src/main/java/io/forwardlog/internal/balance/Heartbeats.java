@@ -1,131 +1,62 @@
 package io.forwardlog.internal.balance;
 
 import io.forwardlog.HeartbeatType;
+import io.forwardlog.internal.transport.IoLoop;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongSupplier;
+import java.util.List;
 
 /**
- * Probes every node each {@code heartbeatInterval} on heartbeat threads (a probe may wait for a
- * connect, and must not delay the others), and applies the failure detector and recovery rule
- * several times per interval on the timer thread. A change of a node's state wakes the sender.
+ * Sends a heartbeat to every node in force each {@code heartbeatInterval}, on the I/O loop:
+ * {@code transport} pings the data connection (opening one when there is none), {@code udp} sends
+ * Fluentd's datagram. The answers are the failure detector's samples. I/O loop thread only.
  */
 public final class Heartbeats implements AutoCloseable {
 
-    private static final long MAX_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
-
-    private final NodeSet nodes;
     private final HeartbeatType type;
     private final long intervalNanos;
-    private final Duration probeTimeout;
-    private final Backoff retryBackoff;
-    private final DeliverySink sink;
-    private final LongSupplier nanoTime;
-    private final String name;
-    private final String tag;
-    private final Map<String, Boolean> probing = new ConcurrentHashMap<>();
-    private ExecutorService probes;
     private UdpHeartbeat udp;
-    private HeartbeatProbe probe;
-    private ScheduledFuture<?> probeTask;
-    private ScheduledFuture<?> tickTask;
+    private long nextDueNanos;
+
+    public Heartbeats(HeartbeatType type, long intervalNanos) {
+        this.type = type;
+        this.intervalNanos = intervalNanos;
+    }
+
+    /** Opens the UDP socket when needed; the first heartbeats are due one interval from {@code nowNanos}. */
+    public void start(IoLoop loop, Connector connector, NodeSet nodes, long nowNanos) throws IOException {
+        if (type == HeartbeatType.UDP) {
+            udp = UdpHeartbeat.open(loop, connector, nodes);
+        }
+        nextDueNanos = nowNanos + intervalNanos;
+    }
 
     /**
-     * @param retryBackoff how long a down node waits before traffic tries it again, without heartbeats
+     * Sends the heartbeats that are due at {@code nowNanos}.
+     *
+     * @return when the next ones are due, or {@code Long.MAX_VALUE} without heartbeats
      */
-    public Heartbeats(NodeSet nodes, HeartbeatType type, Duration interval, Duration probeTimeout, Backoff retryBackoff,
-                      DeliverySink sink, LongSupplier nanoTime, String name, String tag) {
-        this.nodes = nodes;
-        this.type = type;
-        this.intervalNanos = interval.toNanos();
-        this.probeTimeout = probeTimeout;
-        this.retryBackoff = retryBackoff;
-        this.sink = sink;
-        this.nanoTime = nanoTime;
-        this.name = name;
-        this.tag = tag;
-    }
-
-    public void start(ScheduledExecutorService timer) throws IOException {
-        if (type == HeartbeatType.UDP) {
-            udp = new UdpHeartbeat("forwardlog-" + name + "-udp-heartbeat", nanoTime);
-            udp.start();
+    public long run(long nowNanos, List<NodeChannel> nodes) {
+        if (type == HeartbeatType.NONE) {
+            return Long.MAX_VALUE;
         }
-        if (type != HeartbeatType.NONE) {
-            probes = Executors.newCachedThreadPool(daemonThreads("forwardlog-" + name + "-heartbeat-"));
-            probe = new HeartbeatProbe(type, probeTimeout, udp, nanoTime, tag);
-            probeTask = timer.scheduleWithFixedDelay(this::probeAll, intervalNanos, intervalNanos, TimeUnit.NANOSECONDS);
-        }
-        long tick = Math.min(MAX_TICK_NANOS, intervalNanos);
-        tickTask = timer.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.NANOSECONDS);
-    }
-
-    /** Applies the failure detector, ack deadlines and recovery to every node now. */
-    public void tick() {
-        long now = nanoTime.getAsLong();
-        Balancer balancer = nodes.balancer();
-        boolean changed = false;
-        for (NodeChannel node : nodes.all()) {
-            node.checkAckDeadline(now);
-            changed |= node.connectionFailure() != null;
-        }
-        changed |= balancer.tick(retryBackoff);
-        if (changed) {
-            sink.wake();
-        }
-    }
-
-    private void probeAll() {
-        for (NodeChannel node : nodes.balancer().nodes()) {
-            if (probing.putIfAbsent(node.name(), Boolean.TRUE) != null) {
-                continue; // the previous probe of this node is still waiting
+        if (nowNanos - nextDueNanos >= 0) {
+            for (NodeChannel node : nodes) {
+                if (type == HeartbeatType.UDP) {
+                    udp.send(node);
+                } else {
+                    node.heartbeat();
+                }
             }
-            try {
-                probes.execute(() -> {
-                    try {
-                        probe.probe(node);
-                    } finally {
-                        probing.remove(node.name());
-                    }
-                });
-            } catch (RejectedExecutionException e) {
-                probing.remove(node.name());
-            }
+            // a late round does not make up for lost time: the gap between heartbeats stays the interval
+            nextDueNanos = Math.max(nextDueNanos + intervalNanos, nowNanos + intervalNanos / 2);
         }
+        return nextDueNanos;
     }
 
     @Override
     public void close() {
-        if (probeTask != null) {
-            probeTask.cancel(false);
-        }
-        if (tickTask != null) {
-            tickTask.cancel(false);
-        }
-        if (probes != null) {
-            probes.shutdownNow();
-        }
         if (udp != null) {
             udp.close();
         }
-    }
-
-    static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return runnable -> {
-            Thread t = new Thread(runnable, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -6,44 +6,49 @@ import io.forwardlog.internal.forward.DeliveryException;
 import io.forwardlog.internal.forward.ForwardConnection;
 import io.forwardlog.internal.forward.HeartbeatPing;
 import io.forwardlog.internal.forward.OutboundBatch;
-import java.time.Duration;
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.LongSupplier;
 
 /**
- * One node as the sender sees it: its keep-alive connection, opened when needed and replaced after
- * a failure, its health and its counters. The connection is used by the sender thread only; acks
- * arrive on the connection's reader thread and go straight to the pipeline.
+ * One node as the I/O loop sees it: its data connection (opened when needed, replaced after a failure),
+ * the connections it is ending in order, its health and its counters.
+ *
+ * <p>Threads: everything here belongs to the I/O loop's thread, which alone calls these methods and
+ * receives the connections' news. Other threads read only {@link #status()}, built from values the loop
+ * publishes (volatile) and from thread-safe counters.
  */
 public final class NodeChannel implements ConnectionListener {
 
     private final NodeDefinition definition;
     private final NodeHealth health;
     private final NodeStats stats = new NodeStats();
-    private final ScheduledExecutorService timer;
-    private final DeliverySink sink;
+    private final Connector connector;
+    private final NodeEvents events;
     private final LongSupplier nanoTime;
     private final String pingTag;
 
-    /** Written by the sender thread, read by heartbeat threads. */
-    /** The data connection: set by the sender, or by a heartbeat probe that found none (adopted). */
-    private final AtomicReference<ForwardConnection> connection = new AtomicReference<>();
-    private volatile boolean pingRequested;
-    private volatile boolean retiring;
-    /** Connections the node will not reuse (keepalive false), closed once their batch is acknowledged. */
-    private final List<ForwardConnection> draining = new CopyOnWriteArrayList<>();
+    /** The connection batches go to: connecting, or established; {@code null} when there is none. */
+    private ForwardConnection connection;
+    /** Connections ending in order: no new batches, their acks still read (keepalive false, detached, retired). */
+    private final List<ForwardConnection> ending = new ArrayList<>();
+    private boolean retiring;
+    /** A heartbeat is due and waits for the connection to be established. */
+    private boolean heartbeatWanted;
+    /** Set by the connection's callbacks for the balancer: a failure to report. */
+    private String pendingFailure;
 
-    NodeChannel(NodeDefinition definition, HealthPolicy policy, ScheduledExecutorService timer, DeliverySink sink,
+    private volatile String publishedState = "up";
+    private volatile String publishedError;
+    private volatile int publishedInFlight;
+
+    NodeChannel(NodeDefinition definition, HealthPolicy policy, Connector connector, NodeEvents events,
                 LongSupplier nanoTime, String pingTag) {
         this.definition = definition;
         this.health = new NodeHealth(policy, nanoTime.getAsLong());
-        this.timer = timer;
-        this.sink = sink;
+        this.connector = connector;
+        this.events = events;
         this.nanoTime = nanoTime;
         this.pingTag = pingTag;
     }
@@ -64,198 +69,222 @@ public final class NodeChannel implements ConnectionListener {
         return stats;
     }
 
-    /** Sends one batch, connecting first when there is no usable connection. Sender thread only. */
-    void send(OutboundBatch batch) throws DeliveryException {
-        ForwardConnection c = connected();
-        c.send(batch);
+    /** Whether the balancer may give this node batches: in force and healthy. */
+    boolean isAvailable() {
+        return !retiring && health.isUp();
+    }
+
+    /** Whether a batch can go out on this node's connection right now. */
+    boolean canTakeBatch() {
+        return isAvailable() && connection != null && connection.canSend();
+    }
+
+    /** Opens a data connection unless there is one; for an available node with work waiting. */
+    void ensureConnection() {
+        if (connection == null && !retiring) {
+            connection = connector.create(definition, this);
+            connector.start(connection, definition);
+        }
+    }
+
+    /** Sends one batch; the node must {@link #canTakeBatch()}. */
+    public void send(OutboundBatch batch) {
+        ForwardConnection c = connection;
+        try {
+            c.send(batch);
+        } catch (IOException e) {
+            events.unsendable(batch, e.getMessage());
+            return;
+        }
         stats.batchesSent.increment();
         stats.eventsSent.add(batch.eventCount());
         stats.bytesSent.add(batch.entriesLength());
         health.succeeded();
-        if (!c.keepsAlive()) {
-            // the node closes connections after a batch (HELO keepalive false): the next batch gets a new one
-            connection.compareAndSet(c, null);
-            draining.add(c);
+        if (!c.keepsAlive() && connection == c) {
+            // the node closes connections after one batch (HELO keepalive false): the next one gets a new connection
+            detach(c);
         }
-    }
-
-    /** Closes the one-batch connections whose batch is settled, handing back what a broken one held. Sender thread. */
-    void closeDrained(Collection<OutboundBatch> returned) {
-        draining.removeIf(c -> {
-            if (c.inFlight() == 0 || c.isBroken()) {
-                returned.addAll(c.close());
-                return true;
-            }
-            return false;
-        });
-    }
-
-    private ForwardConnection connected() throws DeliveryException {
-        ForwardConnection c = connection.get();
-        if (c != null && !c.isBroken()) {
-            return c;
-        }
-        if (c != null) {
-            throw c.failure();
-        }
-        c = newConnection();
-        c.open();
-        stats.connections.increment();
-        health.heartbeat(nanoTime.getAsLong());
-        if (!connection.compareAndSet(null, c)) {
-            // a heartbeat probe's connection was adopted meanwhile: use that one
-            c.close();
-            return connected();
-        }
-        return c;
     }
 
     /**
-     * Keeps a heartbeat probe's open connection as the data connection when there is none, so an
-     * idle node is not connected to afresh (with TLS and the handshake) at every heartbeat.
-     *
-     * @return whether it was adopted; if not, the caller closes it
+     * A heartbeat is due ({@code transport}): a ping on the data connection, which the node acknowledges
+     * only after everything sent before it; when there is no connection, one is opened and pinged once
+     * established. A ping still unanswered is not repeated: the silence is what the failure detector
+     * measures.
      */
-    boolean adopt(ForwardConnection probe) {
-        if (retiring || !health.isUp() || probe.isBroken() || !probe.keepsAlive()) {
-            return false;
-        }
-        if (connection.compareAndSet(null, probe)) {
-            stats.connections.increment();
-            return true;
-        }
-        return false;
-    }
-
-    /** A connection to this node, not yet opened: for data, or for a heartbeat probe. */
-    ForwardConnection newConnection() {
-        return new ForwardConnection(definition.address(), definition.transport(), definition.wire(),
-                definition.setup(), timer, this);
-    }
-
-    /** Whether a data connection is open and unbroken (heartbeats then use it). */
-    boolean hasLiveConnection() {
-        ForwardConnection c = connection.get();
-        return c != null && !c.isBroken();
-    }
-
-    /** The connection broke: close it and hand back what it held unacknowledged. Sender thread only. */
-    List<OutboundBatch> takeBackIfBroken() {
-        ForwardConnection c = connection.get();
-        if (c == null || !c.isBroken()) {
-            return List.of();
-        }
-        return disconnect();
-    }
-
-    /** Why the current connection broke, or {@code null}. */
-    DeliveryException connectionFailure() {
-        ForwardConnection c = connection.get();
-        return c == null ? null : c.failure();
-    }
-
-    /** Closes the connections, if any, and hands back their unacknowledged batches in send order. */
-    List<OutboundBatch> disconnect() {
-        List<OutboundBatch> returned = new ArrayList<>();
-        for (ForwardConnection c : draining) {
-            returned.addAll(c.close());
-        }
-        draining.clear();
-        ForwardConnection c = connection.getAndSet(null);
-        if (c != null) {
-            returned.addAll(c.close());
-        }
-        return returned;
-    }
-
-    /** Breaks the connection when an ack is overdue. */
-    void checkAckDeadline(long nowNanos) {
-        ForwardConnection c = connection.get();
-        if (c != null) {
-            c.checkAckDeadline(nowNanos);
-        }
-    }
-
-    /** Asks the sender to send a heartbeat on the data connection. Any thread. */
-    void requestPing() {
-        pingRequested = true;
-        sink.wake();
-    }
-
-    /** Sends the requested heartbeat, if any, on the data connection. Sender thread only. */
-    void pingIfRequested() {
-        if (!pingRequested) {
+    void heartbeat() {
+        if (retiring) {
             return;
         }
-        pingRequested = false;
-        ForwardConnection c = connection.get();
-        if (c != null && !c.isBroken()) {
-            try {
-                c.ping(pingTag);
-            } catch (DeliveryException e) {
-                // the connection is now broken; the sender's next round hands its batches back
-            }
+        if (connection == null) {
+            heartbeatWanted = true;
+            ensureConnection();
+        } else if (connection.isOpen()) {
+            ping(connection);
+        } else {
+            heartbeatWanted = true;
         }
     }
 
-    /** Waits for every batch on the connection to be acknowledged; returns whether none is left. */
-    boolean awaitAcks(Duration timeout) throws InterruptedException {
-        ForwardConnection c = connection.get();
-        return c == null || c.awaitAcks(timeout);
+    /** A UDP heartbeat answer came. */
+    void heartbeatAnswered(long nowNanos) {
+        health.heartbeat(nowNanos);
     }
 
-    /** Whether the data connection carries as many unacknowledged batches as it may: a send would wait. */
-    boolean isSaturated() {
-        ForwardConnection c = connection.get();
-        return c != null && definition.wire().requireAck() && c.inFlight() >= definition.wire().maxInFlight();
-    }
-
-    int inFlight() {
-        ForwardConnection c = connection.get();
-        int n = c == null ? 0 : c.inFlight();
-        for (ForwardConnection d : draining) {
-            n += d.inFlight();
+    /**
+     * The failure detector took the node out: its connection gets no new batches; the acks of those in
+     * flight are still read (until their {@code ackResponseTimeout}) before anything is sent elsewhere.
+     */
+    void wentDown() {
+        if (connection != null) {
+            detach(connection);
         }
-        return n;
     }
 
-    /** Removed or changed by a reload: gets no new batches, closes once its in-flight batches are settled. */
+    /** Removed or changed by a reload: no new batches; closes once its batches in flight are settled. */
     void retire() {
         retiring = true;
+        heartbeatWanted = false;
+        if (connection != null) {
+            detach(connection);
+        }
+        publish();
     }
 
     boolean isRetiring() {
         return retiring;
     }
 
-    /** Whether the balancer may give this node a batch now. */
-    boolean isAvailable() {
-        return !retiring && health.isUp();
+    /** Whether no connection is left, connecting, open or ending. */
+    boolean isClosed() {
+        return connection == null && ending.isEmpty();
+    }
+
+    /** Ends every connection in order (shutdown, once nothing is in flight). */
+    void drainAll() {
+        heartbeatWanted = false;
+        if (connection != null) {
+            detach(connection);
+        }
+    }
+
+    /** Closes every connection at once; what they held comes back through {@link NodeEvents#returned}. */
+    void abortAll() {
+        heartbeatWanted = false;
+        if (connection != null) {
+            connection.abort();
+        }
+        for (ForwardConnection c : List.copyOf(ending)) {
+            c.abort();
+        }
+    }
+
+    private void ping(ForwardConnection c) {
+        c.ping(pingTag);
+        if (!c.keepsAlive()) {
+            detach(c); // the node closes it after answering, as it said in its HELO
+        }
+    }
+
+    private void detach(ForwardConnection c) {
+        if (connection == c) {
+            connection = null;
+        }
+        ending.add(c);
+        c.drain();
+    }
+
+    /**
+     * Checks the deadlines of this node's connections at {@code nowNanos}.
+     *
+     * @return the next deadline, or {@code Long.MAX_VALUE}
+     */
+    long poll(long nowNanos) {
+        long next = Long.MAX_VALUE;
+        if (connection != null) {
+            next = connection.poll(nowNanos);
+        }
+        for (ForwardConnection c : List.copyOf(ending)) {
+            next = Math.min(next, c.poll(nowNanos));
+        }
+        publish();
+        return next;
+    }
+
+    /** The failure a connection reported since the last call, to be applied and reported once; or {@code null}. */
+    String takeFailure() {
+        String failure = pendingFailure;
+        pendingFailure = null;
+        return failure;
     }
 
     @Override
-    public void acknowledged(ForwardConnection from, OutboundBatch batch) {
-        health.heartbeat(nanoTime.getAsLong());
+    public void established(ForwardConnection c) {
+        stats.connections.increment();
+        if (c == connection && heartbeatWanted) {
+            heartbeatWanted = false;
+            ping(c);
+        }
+    }
+
+    @Override
+    public void written(ForwardConnection c, OutboundBatch batch) {
+        events.delivered(batch);
+    }
+
+    @Override
+    public void acknowledged(ForwardConnection c, OutboundBatch batch) {
         if (batch instanceof HeartbeatPing) {
-            sink.wake(); // its slot in the window is free again
+            health.heartbeat(nanoTime.getAsLong());
             return;
         }
         stats.batchesAcked.increment();
-        sink.acknowledged(batch);
+        events.delivered(batch);
     }
 
     @Override
-    public void broken(ForwardConnection from, DeliveryException cause) {
-        sink.wake();
+    public void ended(ForwardConnection c, DeliveryException failure) {
+        List<OutboundBatch> back = c.takeBack();
+        if (connection == c) {
+            connection = null;
+        }
+        ending.remove(c);
+        if (failure != null && failure.kind() != DeliveryException.Kind.CLOSED && !retiring) {
+            pendingFailure = failure.getMessage();
+        }
+        if (!back.isEmpty()) {
+            stats.resent.add(back.size());
+            events.returned(back);
+        }
+        publish();
+    }
+
+    /** Publishes the state for {@link #status()}. */
+    void publish() {
+        publishedState = retiring ? "retiring" : !health.isUp() ? "down" : definition.standby() ? "standby" : "up";
+        publishedError = health.lastError();
+        int n = connection == null ? 0 : connection.inFlight();
+        for (ForwardConnection c : ending) {
+            n += c.inFlight();
+        }
+        publishedInFlight = n;
+    }
+
+    /** Batches of events in flight on this node's connections. Loop thread. */
+    int inFlight() {
+        int n = connection == null ? 0 : connection.inFlight();
+        for (ForwardConnection c : ending) {
+            n += c.inFlight();
+        }
+        return n;
     }
 
     /** A snapshot for operators. Any thread. */
     public NodeStatus status() {
-        String state = retiring ? "retiring" : !health.isUp() ? "down" : definition.standby() ? "standby" : "up";
         var address = definition.address();
-        return new NodeStatus(name(), address.host() + ":" + address.port(), state, health.lastError(),
+        return new NodeStatus(name(), address.host() + ":" + address.port(), publishedState, publishedError,
                 stats.batchesSent.sum(), stats.eventsSent.sum(), stats.bytesSent.sum(), stats.batchesAcked.sum(),
-                stats.failures.sum(), inFlight());
+                stats.failures.sum(), publishedInFlight);
     }
 
     @Override

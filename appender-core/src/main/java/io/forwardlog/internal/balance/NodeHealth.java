@@ -4,8 +4,11 @@ package io.forwardlog.internal.balance;
  * Whether a node gets traffic. A delivery failure takes it down at once; silence takes it down when
  * the failure detector's phi passes the threshold or no heartbeat came within the hard timeout. A
  * down node comes back after heartbeats have been healthy for {@code recoverWait}; without heartbeats
- * it is tried again by traffic after a back-off. Times are nanoseconds on the caller's clock; safe
- * from any thread.
+ * it is tried again by traffic after a back-off. Times are nanoseconds on the caller's clock.
+ *
+ * <p>The failure detector learns only from heartbeats (a ping's ack, a UDP answer), which come every
+ * {@code heartbeatInterval}: acks of batches and other traffic are not samples of that interval, so a
+ * busy node is judged by the same expected gap as an idle one. Owned by the I/O loop's thread.
  */
 final class NodeHealth {
 
@@ -28,20 +31,20 @@ final class NodeHealth {
         this.detector = new PhiAccrualFailureDetector(policy.heartbeatIntervalNanos(), nowNanos);
     }
 
-    synchronized boolean isUp() {
+    boolean isUp() {
         return up;
     }
 
-    synchronized String lastError() {
+    String lastError() {
         return lastError;
     }
 
-    synchronized long downSinceNanos() {
+    long downSinceNanos() {
         return downSinceNanos;
     }
 
-    /** The node proved alive (a heartbeat answered, an ack arrived). */
-    synchronized void heartbeat(long nowNanos) {
+    /** A heartbeat was answered at {@code nowNanos}. */
+    void heartbeat(long nowNanos) {
         detector.heartbeat(nowNanos);
         probeFailure = null;
         if (!up && healthySinceNanos < 0) {
@@ -53,7 +56,7 @@ final class NodeHealth {
      * A heartbeat could not reach the node (refused, unreachable, handshake refused): a down node's
      * recovery starts over; an up node goes down at the next {@link #tick}, as after a failed delivery.
      */
-    synchronized void heartbeatFailed(String error) {
+    void heartbeatFailed(String error) {
         healthySinceNanos = -1;
         if (up) {
             probeFailure = error;
@@ -63,7 +66,7 @@ final class NodeHealth {
     }
 
     /** A delivery or connection failed: the node goes down at once. */
-    synchronized Change failed(String error, long nowNanos) {
+    Change failed(String error, long nowNanos) {
         lastError = error;
         consecutiveFailures++;
         healthySinceNanos = -1;
@@ -77,12 +80,12 @@ final class NodeHealth {
     }
 
     /** A batch went through: the failure streak ends. */
-    synchronized void succeeded() {
+    void succeeded() {
         consecutiveFailures = 0;
     }
 
     /** Applies the failure detector and the recovery rule at {@code nowNanos}. */
-    synchronized Change tick(long nowNanos, Backoff backoff) {
+    Change tick(long nowNanos, Backoff backoff) {
         if (up) {
             if (probeFailure != null) {
                 String error = probeFailure;

@@ -1,45 +1,43 @@
 package io.forwardlog.internal.balance;
 
-import io.forwardlog.internal.forward.OutboundBatch;
 import io.forwardlog.internal.status.StatusReporter;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.LongSupplier;
 
 /**
- * The nodes of the upstream in force, and the reload of a new node set: unchanged nodes keep their
+ * The nodes of the upstream in force, and the switch to a reloaded node set: unchanged nodes keep their
  * connection, new nodes join, and removed or changed nodes retire — they get no new batches and close
  * once their unacknowledged batches are acknowledged (or overdue), so a reload neither loses nor
- * duplicates a batch. The switch happens on the sender thread; a reload is offered from any thread.
+ * duplicates a batch.
+ *
+ * <p>Threads: the node set belongs to the I/O loop's thread. {@link #offer} may be called from any
+ * thread (the reload check) and takes effect at the loop's next {@link #apply}; {@link #all()} returns
+ * an immutable snapshot the loop publishes.
  */
 public final class NodeSet {
 
-    private final HealthPolicy policy;
-    private final ScheduledExecutorService timer;
-    private final DeliverySink sink;
-    private final LongSupplier nanoTime;
-    private final StatusReporter status;
-    private final String pingTag;
+    /** What every node of a set is built with. */
+    public record Parts(HealthPolicy policy, Connector connector, NodeEvents events, StatusReporter status,
+                        LongSupplier nanoTime, String pingTag) {
+    }
 
-    private volatile Balancer balancer;
-    private volatile List<NodeDefinition> pending;
-    private volatile String pendingName;
+    private record Offer(String name, List<NodeDefinition> definitions) {
+    }
+
+    private final Parts parts;
+    private final Runnable wakeLoop;
+    private Balancer balancer;
     private final List<NodeChannel> retiring = new ArrayList<>();
+    private volatile List<NodeChannel> all = List.of();
+    private volatile Offer pending;
 
-    public NodeSet(boolean heartbeats, long heartbeatIntervalNanos, boolean phiEnabled, double phiThreshold,
-                   long hardTimeoutNanos, long recoverWaitNanos, ScheduledExecutorService timer, DeliverySink sink,
-                   LongSupplier nanoTime, StatusReporter status, String pingTag) {
-        this.policy = new HealthPolicy(heartbeats, heartbeatIntervalNanos, phiEnabled, phiThreshold,
-                hardTimeoutNanos, recoverWaitNanos);
-        this.timer = timer;
-        this.sink = sink;
-        this.nanoTime = nanoTime;
-        this.status = status;
-        this.pingTag = pingTag;
+    /** @param wakeLoop makes the loop run {@link #apply} soon */
+    public NodeSet(Parts parts, Runnable wakeLoop) {
+        this.parts = parts;
+        this.wakeLoop = wakeLoop;
     }
 
     /** Sets the first node set. */
@@ -48,54 +46,63 @@ public final class NodeSet {
         for (NodeDefinition definition : definitions) {
             channels.add(channel(definition));
         }
-        balancer = new Balancer(channels, new HealthReporter(status, name), nanoTime);
+        balancer = new Balancer(channels, new HealthReporter(parts.status(), name));
+        publish();
     }
 
-    /** The balancer over the nodes in force. */
+    /** The balancer over the nodes in force. Loop thread. */
     public Balancer balancer() {
         return balancer;
     }
 
-    /** Every node still connected: those in force and those retiring. */
-    public synchronized List<NodeChannel> all() {
-        List<NodeChannel> all = new ArrayList<>(balancer.nodes());
-        all.addAll(retiring);
+    /** Every node still connected, in force or retiring: a snapshot, from any thread. */
+    public List<NodeChannel> all() {
         return all;
     }
 
-    /** Offers a reloaded node set; the sender applies it at its next round. Any thread. */
+    /** Offers a reloaded node set; the loop applies it at its next round. Any thread. */
     public void offer(String name, List<NodeDefinition> definitions) {
-        pendingName = name;
-        pending = List.copyOf(definitions);
-        sink.wake();
+        pending = new Offer(name, List.copyOf(definitions));
+        wakeLoop.run();
     }
 
     /**
-     * Applies an offered node set, if any, and closes retiring nodes that are settled. Sender thread.
+     * Applies an offered node set, if any, checks the deadlines of retiring nodes and forgets those that
+     * are closed. Loop thread.
      *
-     * @param returned receives the batches retiring nodes gave back unacknowledged
      * @return a one-line summary of what changed, or {@code null} when nothing was applied
      */
-    public synchronized String apply(Collection<OutboundBatch> returned) {
+    public String apply(long nowNanos) {
         String summary = null;
-        List<NodeDefinition> next = pending;
+        Offer next = pending;
         if (next != null) {
             pending = null;
-            summary = switchTo(pendingName, next);
+            summary = switchTo(next);
         }
-        long now = nanoTime.getAsLong();
-        retiring.removeIf(node -> {
-            node.checkAckDeadline(now);
-            if (node.inFlight() == 0 || node.connectionFailure() != null) {
-                returned.addAll(node.disconnect());
-                return true;
+        boolean changed = summary != null;
+        for (NodeChannel node : List.copyOf(retiring)) {
+            node.poll(nowNanos);
+            if (node.isClosed()) {
+                retiring.remove(node);
+                changed = true;
             }
-            return false;
-        });
+        }
+        if (changed) {
+            publish();
+        }
         return summary;
     }
 
-    private String switchTo(String name, List<NodeDefinition> definitions) {
+    /** The earliest deadline of the retiring nodes' connections. Loop thread. */
+    public long retiringDeadline(long nowNanos) {
+        long next = Long.MAX_VALUE;
+        for (NodeChannel node : retiring) {
+            next = Math.min(next, node.poll(nowNanos));
+        }
+        return next;
+    }
+
+    private String switchTo(Offer offer) {
         Map<String, NodeChannel> current = new HashMap<>();
         for (NodeChannel node : balancer.nodes()) {
             current.put(node.name(), node);
@@ -103,7 +110,7 @@ public final class NodeSet {
         List<NodeChannel> channels = new ArrayList<>();
         int added = 0;
         int changed = 0;
-        for (NodeDefinition definition : definitions) {
+        for (NodeDefinition definition : offer.definitions()) {
             NodeChannel existing = current.remove(definition.name());
             if (existing != null && existing.definition().source().equals(definition.source())) {
                 channels.add(existing);
@@ -122,22 +129,53 @@ public final class NodeSet {
             removed.retire();
             retiring.add(removed);
         }
-        balancer = new Balancer(channels, new HealthReporter(status, name), nanoTime);
+        balancer = new Balancer(channels, new HealthReporter(parts.status(), offer.name()));
         return "upstream reloaded: " + channels.size() + " node" + (channels.size() == 1 ? "" : "s") + " ("
                 + added + " added, " + changed + " changed, " + current.size() + " removed)";
     }
 
     private NodeChannel channel(NodeDefinition definition) {
-        return new NodeChannel(definition, policy, timer, sink, nanoTime, pingTag);
+        return new NodeChannel(definition, parts.policy(), parts.connector(), parts.events(), parts.nanoTime(),
+                parts.pingTag());
     }
 
-    /** Closes every connection, in force or retiring, and hands back the unacknowledged batches. */
-    public synchronized List<OutboundBatch> closeAll() {
-        List<OutboundBatch> returned = new ArrayList<>(balancer.closeAll());
-        for (NodeChannel node : retiring) {
-            returned.addAll(node.disconnect());
+    private void publish() {
+        List<NodeChannel> nodes = new ArrayList<>(balancer.nodes());
+        nodes.addAll(retiring);
+        all = List.copyOf(nodes);
+    }
+
+    /** Whether no node has a batch in flight. Loop thread. */
+    public boolean nothingInFlight() {
+        for (NodeChannel node : all) {
+            if (node.inFlight() > 0) {
+                return false;
+            }
         }
-        retiring.clear();
-        return returned;
+        return true;
+    }
+
+    /** Ends every connection in order: used at shutdown once nothing is in flight. Loop thread. */
+    public void drainAll() {
+        for (NodeChannel node : all) {
+            node.drainAll();
+        }
+    }
+
+    /** Whether every connection has ended. Loop thread. */
+    public boolean allClosed() {
+        for (NodeChannel node : all) {
+            if (!node.isClosed()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Closes every connection at once; what they held comes back through the events. Loop thread. */
+    public void abortAll() {
+        for (NodeChannel node : all) {
+            node.abortAll();
+        }
     }
 }

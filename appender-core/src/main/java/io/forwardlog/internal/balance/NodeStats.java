@@ -11,4 +11,6 @@ final class NodeStats {
     final LongAdder batchesAcked = new LongAdder();
     final LongAdder failures = new LongAdder();
     final LongAdder connections = new LongAdder();
+    /** Batches handed back by a connection that ended before delivering them, to be sent again. */
+    final LongAdder resent = new LongAdder();
 }

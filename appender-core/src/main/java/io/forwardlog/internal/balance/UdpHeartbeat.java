@@ -1,74 +1,104 @@
 package io.forwardlog.internal.balance;
 
+import io.forwardlog.internal.transport.IoHandler;
+import io.forwardlog.internal.transport.IoLoop;
+import io.forwardlog.internal.util.Errors;
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketException;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
 
 /**
  * Fluentd's UDP heartbeat: a one-byte datagram to the node's port, which in_forward answers from the
- * same port. One socket serves every node; answers are matched to nodes by their address. (Fluent
- * Bit's in_forward does not answer: use {@code transport} or {@code tcp} with it.)
+ * same port. One socket on the I/O loop serves every node; answers are matched to nodes by their
+ * address. (Fluent Bit's in_forward does not answer: use {@code transport} with it.)
  */
-final class UdpHeartbeat implements AutoCloseable {
+final class UdpHeartbeat implements IoHandler, AutoCloseable {
 
-    private static final byte[] PING = {0};
+    private final DatagramChannel channel;
+    private final Connector connector;
+    private final NodeSet nodes;
+    private final ByteBuffer answer = ByteBuffer.allocate(64);
+    private final Map<SocketAddress, String> nodeBySource = new HashMap<>();
 
-    private final String threadName;
-    private final LongSupplier nanoTime;
-    private final Map<InetSocketAddress, NodeChannel> bySource = new ConcurrentHashMap<>();
-    private DatagramSocket socket;
-
-    UdpHeartbeat(String threadName, LongSupplier nanoTime) {
-        this.threadName = threadName;
-        this.nanoTime = nanoTime;
+    private UdpHeartbeat(DatagramChannel channel, Connector connector, NodeSet nodes) {
+        this.channel = channel;
+        this.connector = connector;
+        this.nodes = nodes;
     }
 
-    /** Opens the socket and starts reading answers. */
-    void start() throws SocketException {
-        socket = new DatagramSocket();
-        Thread reader = new Thread(this::readAnswers, threadName);
-        reader.setDaemon(true);
-        reader.start();
+    static UdpHeartbeat open(IoLoop loop, Connector connector, NodeSet nodes) throws IOException {
+        DatagramChannel channel = DatagramChannel.open();
+        try {
+            channel.configureBlocking(false);
+            channel.bind(null);
+            UdpHeartbeat heartbeat = new UdpHeartbeat(channel, connector, nodes);
+            loop.register(channel, SelectionKey.OP_READ, heartbeat);
+            return heartbeat;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
     }
 
     /** Sends one heartbeat to {@code node}, resolving its host now. */
     void send(NodeChannel node) {
-        try {
-            InetSocketAddress target = new InetSocketAddress(InetAddress.getByName(node.definition().address().host()),
-                    node.definition().address().port());
-            bySource.put(target, node);
-            socket.send(new DatagramPacket(PING, PING.length, target));
-        } catch (IOException e) {
-            node.health().heartbeatFailed("UDP heartbeat failed: " + e.getMessage());
-        }
+        var address = node.definition().address();
+        connector.resolve(address.host(), resolved -> {
+            if (resolved == null) {
+                node.health().heartbeatFailed("UDP heartbeat failed: cannot resolve host '" + address.host() + "'");
+                return;
+            }
+            InetSocketAddress target = new InetSocketAddress(resolved, address.port());
+            nodeBySource.put(target, node.name());
+            try {
+                channel.send(ByteBuffer.wrap(new byte[] {0}), target);
+            } catch (IOException e) {
+                node.health().heartbeatFailed("UDP heartbeat failed: " + Errors.describe(e));
+            }
+        });
     }
 
-    private void readAnswers() {
-        byte[] buffer = new byte[64];
-        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-        while (!socket.isClosed()) {
+    @Override
+    public void ready(int readyOps) {
+        while (true) {
+            answer.clear();
+            SocketAddress from;
             try {
-                socket.receive(packet);
-                NodeChannel node = bySource.get((InetSocketAddress) packet.getSocketAddress());
-                if (node != null) {
-                    node.health().heartbeat(nanoTime.getAsLong());
-                }
+                from = channel.receive(answer);
             } catch (IOException e) {
-                // closed: the loop ends; a transient error (ICMP port unreachable) just means no answer
+                return; // an ICMP error for one node: that node simply does not answer
+            }
+            if (from == null) {
+                return;
+            }
+            String name = nodeBySource.get(from);
+            if (name == null) {
+                continue;
+            }
+            for (NodeChannel node : nodes.balancer().nodes()) {
+                if (node.name().equals(name)) {
+                    node.heartbeatAnswered(System.nanoTime());
+                }
             }
         }
     }
 
     @Override
+    public void failed(RuntimeException error) {
+        // a datagram we could not handle: the next ones are independent
+    }
+
+    @Override
     public void close() {
-        if (socket != null) {
-            socket.close();
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // closing at stop
         }
     }
 }

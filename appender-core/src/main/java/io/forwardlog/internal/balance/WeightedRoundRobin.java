@@ -31,12 +31,37 @@ final class WeightedRoundRobin<T> {
 
     /** The next node among those {@code eligible} accepts, or {@code null} when there is none. */
     T next(Predicate<T> eligible) {
+        return next(eligible, eligible);
+    }
+
+    /**
+     * The next node of the first tier with an {@code available} node, among those of that tier that are
+     * {@code ready}; {@code null} when none is ready: a lower tier never takes traffic because the
+     * available nodes above it are busy for a moment.
+     */
+    T next(Predicate<T> available, Predicate<T> ready) {
         boolean[] candidates = new boolean[nodes.size()];
-        if (pick(candidates, eligible, false, true) || pick(candidates, eligible, false, false)
-                || pick(candidates, eligible, true, true) || pick(candidates, eligible, true, false)) {
-            return choose(candidates);
+        for (int tier = 0; tier < 4; tier++) {
+            boolean standbyTier = tier >= 2;
+            boolean weighted = tier % 2 == 0;
+            if (pick(candidates, available, standbyTier, weighted)) {
+                return pick(candidates, available.and(ready), standbyTier, weighted) ? choose(candidates) : null;
+            }
         }
         return null;
+    }
+
+    /** Whether {@link #next(Predicate, Predicate)} would return a node now; changes nothing. */
+    boolean any(Predicate<T> available, Predicate<T> ready) {
+        boolean[] candidates = new boolean[nodes.size()];
+        for (int tier = 0; tier < 4; tier++) {
+            boolean standbyTier = tier >= 2;
+            boolean weighted = tier % 2 == 0;
+            if (pick(candidates, available, standbyTier, weighted)) {
+                return pick(candidates, available.and(ready), standbyTier, weighted);
+            }
+        }
+        return false;
     }
 
     /** Marks the eligible nodes of one tier; returns whether there is any. */

@@ -1,28 +1,41 @@
 package io.forwardlog.internal.forward;
 
 /**
- * What a connection tells its owner. Called on the connection's ack-reader thread (or on the
- * sending thread for a failed write); implementations hand the news over and return quickly.
+ * What a connection tells its owner. Called on the connection's I/O thread, the owner's own.
  */
 public interface ConnectionListener {
 
-    /** The node acknowledged {@code batch}: it is delivered. */
+    /** The connection is established (transport and Forward handshakes done): it takes batches now. */
+    void established(ForwardConnection connection);
+
+    /** A batch sent without an ack request left completely: it is delivered as far as the protocol can tell. */
+    void written(ForwardConnection connection, OutboundBatch batch);
+
+    /** The node acknowledged {@code batch} (a {@link HeartbeatPing} for a heartbeat). */
     void acknowledged(ForwardConnection connection, OutboundBatch batch);
 
     /**
-     * The connection can no longer be used. Called once. The batches it still held are returned by
-     * {@link ForwardConnection#close()}.
+     * The connection ended, once: broken ({@code failure} says why) or closed in order ({@code null}).
+     * What it still held comes back from {@link ForwardConnection#takeBack()}.
      */
-    void broken(ForwardConnection connection, DeliveryException cause);
+    void ended(ForwardConnection connection, DeliveryException failure);
 
-    /** A listener that ignores everything, for connections whose owner polls instead. */
+    /** A listener that ignores everything, for connections whose owner asks instead. */
     ConnectionListener IGNORE = new ConnectionListener() {
+        @Override
+        public void established(ForwardConnection connection) {
+        }
+
+        @Override
+        public void written(ForwardConnection connection, OutboundBatch batch) {
+        }
+
         @Override
         public void acknowledged(ForwardConnection connection, OutboundBatch batch) {
         }
 
         @Override
-        public void broken(ForwardConnection connection, DeliveryException cause) {
+        public void ended(ForwardConnection connection, DeliveryException failure) {
         }
     };
 }

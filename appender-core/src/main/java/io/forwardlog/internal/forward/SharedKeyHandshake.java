@@ -1,10 +1,7 @@
 package io.forwardlog.internal.forward;
 
 import io.forwardlog.internal.util.Durations;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,9 +9,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePacker;
-import org.msgpack.core.MessageUnpacker;
 import org.msgpack.value.Value;
 
 /**
@@ -40,14 +37,39 @@ public final class SharedKeyHandshake implements ConnectionSetup {
     }
 
     @Override
-    public boolean establish(MessageUnpacker in, OutputStream out, Duration timeout) throws IOException {
-        Helo helo = Helo.parse(read(in, "HELO", timeout));
-        String salt = newSalt();
-        MessagePacker packer = MessagePack.newDefaultPacker(out);
-        writePing(packer, helo, salt);
-        packer.flush();
-        checkPong(read(in, "PONG", timeout), helo, salt);
-        return helo.keepalive();
+    public Exchange begin() {
+        return new Session();
+    }
+
+    /** One connection's HELO, PING, PONG. */
+    private final class Session implements Exchange {
+
+        private final String salt = newSalt();
+        private Helo helo;
+
+        @Override
+        public Step receive(Value message) throws DeliveryException {
+            if (helo == null) {
+                helo = Helo.parse(message);
+                return new Step(ping(helo, salt), false, helo.keepalive());
+            }
+            checkPong(message, helo, salt);
+            return new Step(null, true, helo.keepalive());
+        }
+
+        @Override
+        public String awaiting() {
+            return helo == null ? "HELO" : "PONG";
+        }
+    }
+
+    private byte[] ping(Helo helo, String salt) throws DeliveryException {
+        try (MessageBufferPacker packer = MessagePack.newDefaultBufferPacker()) {
+            writePing(packer, helo, salt);
+            return packer.toByteArray();
+        } catch (IOException e) {
+            throw new DeliveryException(DeliveryException.Kind.PROTOCOL, "cannot write PING: " + e.getMessage(), e);
+        }
     }
 
     private void writePing(MessagePacker packer, Helo helo, String salt) throws IOException {
@@ -91,25 +113,18 @@ public final class SharedKeyHandshake implements ConnectionSetup {
         }
     }
 
-    private static Value read(MessageUnpacker in, String expected, Duration timeout) throws IOException {
-        try {
-            if (!in.hasNext()) {
-                throw closedDuring(expected, null);
-            }
-            return in.unpackValue();
-        } catch (EOFException e) {
-            throw closedDuring(expected, e);
-        } catch (SocketTimeoutException e) {
-            throw new DeliveryException(DeliveryException.Kind.AUTHENTICATION,
-                    "authentication failed: no " + expected + " from the node within " + Durations.format(timeout)
-                            + ("HELO".equals(expected) ? " (is a shared key configured on the node?)" : ""), e);
-        }
-    }
-
-    private static DeliveryException closedDuring(String expected, Throwable cause) {
+    /** What a node that ends the connection before the handshake is done did, in words. */
+    static DeliveryException closedDuring(String expected) {
         String hint = "PONG".equals(expected) ? " (Fluent Bit does this when the shared key is wrong)" : "";
         return new DeliveryException(DeliveryException.Kind.AUTHENTICATION,
-                "authentication failed: the node closed the connection instead of sending " + expected + hint, cause);
+                "authentication failed: the node closed the connection instead of sending " + expected + hint);
+    }
+
+    /** What a node that stays silent during the handshake did, in words. */
+    static DeliveryException silentDuring(String expected, Duration timeout) {
+        return new DeliveryException(DeliveryException.Kind.AUTHENTICATION,
+                "authentication failed: no " + expected + " from the node within " + Durations.format(timeout)
+                        + ("HELO".equals(expected) ? " (is a shared key configured on the node?)" : ""));
     }
 
     private static String newSalt() {

@@ -9,6 +9,8 @@ public final class DeliveryCounters {
     final LongAdder eventsDelivered = new LongAdder();
     final LongAdder batchesDelivered = new LongAdder();
     final LongAdder eventsSpooled = new LongAdder();
+    /** Batches a connection handed back undelivered, to be sent again. */
+    final LongAdder batchesResent = new LongAdder();
     final DropCounter drops = new DropCounter();
 
     public long eventsAppended() {
@@ -21,6 +23,10 @@ public final class DeliveryCounters {
 
     public long batchesDelivered() {
         return batchesDelivered.sum();
+    }
+
+    public long batchesResent() {
+        return batchesResent.sum();
     }
 
     public long eventsSpooled() {

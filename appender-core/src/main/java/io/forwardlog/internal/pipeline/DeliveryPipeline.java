@@ -2,49 +2,53 @@ package io.forwardlog.internal.pipeline;
 
 import io.forwardlog.ForwardSettings;
 import io.forwardlog.ForwardStartException;
+import io.forwardlog.HeartbeatType;
 import io.forwardlog.LogEvent;
 import io.forwardlog.NodeStatus;
 import io.forwardlog.PipelineStats;
 import io.forwardlog.StatusListener;
 import io.forwardlog.internal.balance.Backoff;
-import io.forwardlog.internal.balance.DeliverySink;
+import io.forwardlog.internal.balance.Connector;
+import io.forwardlog.internal.balance.HealthPolicy;
 import io.forwardlog.internal.balance.Heartbeats;
-import io.forwardlog.internal.balance.NodeDefinition;
 import io.forwardlog.internal.balance.NodeSet;
-import io.forwardlog.internal.forward.OutboundBatch;
 import io.forwardlog.internal.record.EncodedEntry;
 import io.forwardlog.internal.record.RecordEncoder;
 import io.forwardlog.internal.record.TagPattern;
 import io.forwardlog.internal.spool.Spool;
 import io.forwardlog.internal.spool.SpoolException;
 import io.forwardlog.internal.status.StatusReporter;
-import io.forwardlog.internal.transport.TlsMaterialException;
+import io.forwardlog.internal.transport.IoLoop;
 import io.forwardlog.upstream.Upstream;
-import io.forwardlog.upstream.UpstreamFile;
-import io.forwardlog.upstream.UpstreamFileException;
 import io.forwardlog.upstream.UpstreamNode;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
  * Assembles and runs one appender's delivery: the caller side (encoder, accumulator) and the I/O side
- * (sender thread, node set, heartbeats, timer, spool), and takes them down in order on stop.
+ * (the sender's loop with the node set, heartbeats and spool; a resolver for DNS lookups; a timer for
+ * the upstream file check and drop reports), and takes them down in order on stop.
  */
-public final class DeliveryPipeline implements DeliverySink {
+public final class DeliveryPipeline {
 
     private static final String[] OWN_LOGGERS = {"io.forwardlog.", "org.msgpack.", "org.bouncycastle."};
     private static final String THREAD_PREFIX = "forwardlog-";
+    /** DNS lookups at once; more wait their turn, so a dead resolver cannot make threads pile up. */
+    private static final int RESOLVER_THREADS = 2;
 
     private final ForwardSettings settings;
     private final LongSupplier nanoTime;
     private final StatusReporter status;
     private final DeliveryCounters counters = new DeliveryCounters();
-    private final Wakeup wakeup = new Wakeup();
     private final RecordEncoder encoder;
     private final TagPattern tag;
     /** Per thread: whether it is inside append, so a status listener that logs cannot recurse. */
@@ -53,9 +57,11 @@ public final class DeliveryPipeline implements DeliverySink {
     private final DropReporter dropReporter;
 
     private volatile RecordAccumulator accumulator;
-    private volatile Sender sender;
-    private NodeSet nodes;
+    private volatile NodeSet nodes;
+    private Sender sender;
+    private IoLoop loop;
     private Heartbeats heartbeats;
+    private ThreadPoolExecutor resolver;
     private ScheduledThreadPoolExecutor timer;
     private SpoolBridge spool = SpoolBridge.none(counters);
     private AppenderMBean mbean;
@@ -97,42 +103,54 @@ public final class DeliveryPipeline implements DeliverySink {
     }
 
     private void startThreads() throws ForwardStartException {
-        Upstream upstream = loadUpstream();
         NodeDefinitions definer = new NodeDefinitions(settings, status::warn);
-        List<NodeDefinition> definitions = define(upstream, definer);
+        NodeDefinitions.Loaded upstream;
+        try {
+            upstream = definer.load(settings.upstream(), status::warn);
+        } catch (NodeDefinitions.Unusable e) {
+            throw new ForwardStartException(e.getMessage(), e);
+        }
+        warnAboutUnverifiedTls(upstream.upstream());
         openSpool();
-        timer = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread t = new Thread(runnable, THREAD_PREFIX + settings.name() + "-timer");
-            t.setDaemon(true);
-            return t;
-        });
+        try {
+            loop = IoLoop.open();
+        } catch (IOException e) {
+            throw new ForwardStartException("cannot open a selector for the sender: " + e.getMessage(), e);
+        }
+        timer = new ScheduledThreadPoolExecutor(1, daemon(THREAD_PREFIX + settings.name() + "-timer"));
         timer.setRemoveOnCancelPolicy(true);
-        boolean heartbeatsOn = settings.heartbeatType() != io.forwardlog.HeartbeatType.NONE;
-        nodes = new NodeSet(heartbeatsOn, settings.heartbeatInterval().toNanos(), settings.phiFailureDetector(),
-                settings.phiThreshold(), settings.hardTimeout().toNanos(), settings.recoverWait().toNanos(), timer,
-                this, nanoTime, status, tag.resolve("forwardlog", "info"));
-        nodes.start(upstream.name(), definitions);
+        resolver = new ThreadPoolExecutor(RESOLVER_THREADS, RESOLVER_THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), daemon(THREAD_PREFIX + settings.name() + "-resolver"));
+        resolver.allowCoreThreadTimeOut(true);
+        LoopTasks tasks = new LoopTasks(loop);
         accumulator = new RecordAccumulator(settings.bufferCapacity(), (int) settings.chunkSize(),
                 settings.flushInterval().toNanos(), settings.overflow(), settings.blockTimeout().toNanos(), nanoTime,
-                counters.drops, wakeup);
-        // a retryMaxBackoff below a first wait caps that wait too, rather than failing the start
-        long maxBackoff = settings.retryMaxBackoff().toNanos();
-        Backoff backoff = new Backoff(Math.min(TimeUnit.MILLISECONDS.toNanos(100), maxBackoff), maxBackoff,
-                () -> ThreadLocalRandom.current().nextDouble());
-        Backoff nodeRetry = new Backoff(Math.min(TimeUnit.MILLISECONDS.toNanos(500), maxBackoff), maxBackoff,
-                () -> ThreadLocalRandom.current().nextDouble());
-        heartbeats = new Heartbeats(nodes, settings.heartbeatType(), settings.heartbeatInterval(),
-                settings.connectTimeout(), nodeRetry, this, nanoTime, settings.name(), tag.resolve("forwardlog", "info"));
+                counters.drops, loop::wakeup);
+        Connector connector = new Connector(loop, resolver, tasks, nanoTime);
+        String pingTag = tag.resolve("forwardlog", "info");
+        HealthPolicy policy = new HealthPolicy(settings.heartbeatType() != HeartbeatType.NONE,
+                settings.heartbeatInterval().toNanos(), settings.phiFailureDetector(), settings.phiThreshold(),
+                settings.hardTimeout().toNanos(), settings.recoverWait().toNanos());
+        NodeSet nodeSet = new NodeSet(new NodeSet.Parts(policy, connector, new Deliveries(accumulator, counters, status),
+                status, nanoTime, pingTag), loop::wakeup);
+        nodeSet.start(upstream.upstream().name(), upstream.nodes());
+        nodes = nodeSet;
+        heartbeats = new Heartbeats(settings.heartbeatType(), settings.heartbeatInterval().toNanos());
         try {
-            heartbeats.start(timer);
+            heartbeats.start(loop, connector, nodeSet, nanoTime.getAsLong());
         } catch (IOException e) {
             throw new ForwardStartException("cannot open the UDP heartbeat socket: " + e.getMessage(), e);
         }
-        sender = new Sender(accumulator, nodes, spool, counters, backoff, wakeup, nanoTime, status);
+        // a retryMaxBackoff below a first wait caps that wait too, rather than failing the start
+        long maxBackoff = settings.retryMaxBackoff().toNanos();
+        Backoff nodeRetry = new Backoff(Math.min(TimeUnit.MILLISECONDS.toNanos(500), maxBackoff), maxBackoff,
+                () -> ThreadLocalRandom.current().nextDouble());
+        sender = new Sender(new Sender.Parts(loop, tasks, accumulator, nodeSet, heartbeats, spool, counters, nodeRetry,
+                nanoTime, status));
         senderThread = new Thread(sender, THREAD_PREFIX + settings.name() + "-sender");
         senderThread.setDaemon(true);
         senderThread.start();
-        scheduleHousekeeping(upstream, definer);
+        scheduleHousekeeping(upstream.upstream(), definer);
         if (settings.jmx()) {
             mbean = new AppenderMBean(this::stats);
             String problem = mbean.register(settings.name());
@@ -141,32 +159,27 @@ public final class DeliveryPipeline implements DeliverySink {
             }
         }
         started = true;
-        status.info("started: upstream '" + upstream.name() + "' with " + definitions.size() + " node"
-                + (definitions.size() == 1 ? "" : "s") + " from " + settings.upstream());
+        int n = upstream.nodes().size();
+        status.info("started: upstream '" + upstream.upstream().name() + "' with " + n + " node"
+                + (n == 1 ? "" : "s") + " from " + settings.upstream());
     }
 
-    private Upstream loadUpstream() throws ForwardStartException {
-        try {
-            return UpstreamFile.loader().warnings(status::warn).load(settings.upstream());
-        } catch (UpstreamFileException e) {
-            throw new ForwardStartException(e.getMessage(), e);
-        }
-    }
-
-    private List<NodeDefinition> define(Upstream upstream, NodeDefinitions definer) throws ForwardStartException {
-        List<NodeDefinition> definitions = new ArrayList<>();
+    private void warnAboutUnverifiedTls(Upstream upstream) {
         for (UpstreamNode node : upstream.nodes()) {
-            try {
-                definitions.add(definer.define(node));
-            } catch (TlsMaterialException e) {
-                throw new ForwardStartException(e.getMessage(), e);
-            }
             if (node.tls() && !node.tlsVerify()) {
                 status.warn("node '" + node.name() + "' (" + node.host() + ":" + node.port()
                         + "): tls.verify is off: the node's certificate is not checked");
             }
         }
-        return definitions;
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return runnable -> {
+            Thread t = new Thread(runnable, n.incrementAndGet() == 1 ? name : name + "-" + n.get());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     private void openSpool() throws ForwardStartException {
@@ -294,14 +307,18 @@ public final class DeliveryPipeline implements DeliverySink {
     }
 
     private void shutdownThreads() {
-        if (heartbeats != null) {
-            heartbeats.close();
-        }
-        if (nodes != null && sender != null && !sender.isFinished()) {
-            nodes.closeAll();
-        }
         if (timer != null) {
             timer.shutdownNow();
+            awaitQuietly(timer);
+        }
+        if (resolver != null) {
+            resolver.shutdownNow();
+        }
+        if (heartbeats != null && (sender == null || !sender.isFinished())) {
+            heartbeats.close();
+        }
+        if (loop != null) {
+            loop.close();
         }
         spool.close();
         if (mbean != null) {
@@ -309,25 +326,21 @@ public final class DeliveryPipeline implements DeliverySink {
         }
     }
 
+    /** Waits a moment for a running upstream check or drop report, so nothing is reported after stop. */
+    private static void awaitQuietly(ExecutorService executor) {
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public PipelineStats stats() {
         RecordAccumulator buffer = accumulator;
-        List<NodeStatus> nodeStates = nodes == null ? List.of() : nodes.all().stream().map(n -> n.status()).toList();
+        NodeSet nodeSet = nodes;
+        List<NodeStatus> nodeStates = nodeSet == null ? List.of() : nodeSet.all().stream().map(n -> n.status()).toList();
         return new PipelineStats(counters.eventsAppended(), counters.eventsDelivered(),
                 buffer == null ? 0 : buffer.bufferedEvents(), buffer == null ? 0 : buffer.usedBytes(),
                 counters.eventsSpooled(), dropReporter.byReason(), nodeStates);
-    }
-
-    @Override
-    public void acknowledged(OutboundBatch batch) {
-        Sender s = sender;
-        if (s != null) {
-            s.delivered((Batch) batch);
-        }
-        wakeup.signal();
-    }
-
-    @Override
-    public void wake() {
-        wakeup.signal();
     }
 }

@@ -7,14 +7,9 @@ import io.forwardlog.internal.balance.NodeDefinition;
 import io.forwardlog.internal.forward.ConnectionListener;
 import io.forwardlog.internal.forward.DeliveryException;
 import io.forwardlog.internal.forward.EventTime;
-import io.forwardlog.internal.forward.ForwardConnection;
+import io.forwardlog.internal.forward.DrivenConnection;
 import io.forwardlog.internal.forward.ValuePacker;
-import io.forwardlog.internal.transport.TlsMaterialException;
 import io.forwardlog.internal.util.Durations;
-import io.forwardlog.upstream.Upstream;
-import io.forwardlog.upstream.UpstreamFile;
-import io.forwardlog.upstream.UpstreamFileException;
-import io.forwardlog.upstream.UpstreamNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -22,8 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessagePack;
 
@@ -35,41 +28,25 @@ public final class NodeChecker {
 
     public static List<NodeResult> check(ForwardSettings settings, String tag, List<Map<String, Object>> records)
             throws ForwardStartException {
-        Upstream upstream;
+        NodeDefinitions.Loaded upstream;
         try {
-            upstream = UpstreamFile.loader().load(settings.upstream());
-        } catch (UpstreamFileException e) {
+            upstream = new NodeDefinitions(settings, warning -> { }).load(settings.upstream(), warning -> { });
+        } catch (NodeDefinitions.Unusable e) {
             throw new ForwardStartException(e.getMessage(), e);
         }
-        NodeDefinitions definitions = new NodeDefinitions(settings, warning -> { });
         Batch batch = Batch.sealed(tag, entries(records), records.size(), System.nanoTime(), null);
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread t = new Thread(runnable, "forwardlog-check-timer");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<NodeResult> results = new ArrayList<>();
-            for (UpstreamNode node : upstream.nodes()) {
-                NodeDefinition definition;
-                try {
-                    definition = definitions.define(node);
-                } catch (TlsMaterialException e) {
-                    throw new ForwardStartException(e.getMessage(), e);
-                }
-                results.add(check(definition, batch, timer, settings.ackResponseTimeout()));
-            }
-            return results;
-        } finally {
-            timer.shutdownNow();
+        List<NodeResult> results = new ArrayList<>();
+        for (NodeDefinition node : upstream.nodes()) {
+            results.add(check(node, batch, settings.ackResponseTimeout()));
         }
+        return results;
     }
 
-    private static NodeResult check(NodeDefinition node, Batch batch, ScheduledExecutorService timer, Duration ackTimeout) {
+    private static NodeResult check(NodeDefinition node, Batch batch, Duration ackTimeout) {
         String address = node.address().host() + ":" + node.address().port();
         long start = System.nanoTime();
-        ForwardConnection connection = new ForwardConnection(node.address(), node.transport(),
-                node.wire().withRequireAck(true), node.setup(), timer, ConnectionListener.IGNORE);
+        DrivenConnection connection = new DrivenConnection(node.address(), node.transport(),
+                node.wire().withRequireAck(true), node.setup(), ConnectionListener.IGNORE);
         try {
             connection.open();
             connection.send(batch);

@@ -11,7 +11,13 @@ import io.forwardlog.internal.transport.TcpTransport;
 import io.forwardlog.internal.transport.TlsMaterialException;
 import io.forwardlog.internal.transport.TlsOptions;
 import io.forwardlog.internal.transport.TlsTransport;
+import io.forwardlog.upstream.Upstream;
+import io.forwardlog.upstream.UpstreamFile;
+import io.forwardlog.upstream.UpstreamFileException;
 import io.forwardlog.upstream.UpstreamNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -26,6 +32,52 @@ final class NodeDefinitions {
     NodeDefinitions(ForwardSettings settings, Consumer<String> warnings) {
         this.settings = settings;
         this.warnings = warnings;
+    }
+
+    /** An upstream file read and every node of it resolved. */
+    record Loaded(Upstream upstream, List<NodeDefinition> nodes) {
+    }
+
+    /** Why an upstream file cannot be used: a parse error with its file and line, or a node's TLS files. */
+    static final class Unusable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unusable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * Reads {@code file} (with its includes and environment variables) and resolves every node: the one
+     * place where an upstream file becomes node definitions.
+     *
+     * @param fileWarnings told about what the file does that is allowed but suspicious (unknown keys...)
+     */
+    Loaded load(Path file, Consumer<String> fileWarnings) throws Unusable {
+        Upstream upstream = read(file, fileWarnings);
+        return new Loaded(upstream, defineAll(upstream));
+    }
+
+    /** Reads {@code file} without resolving its nodes. */
+    static Upstream read(Path file, Consumer<String> fileWarnings) throws Unusable {
+        try {
+            return UpstreamFile.loader().warnings(fileWarnings).load(file);
+        } catch (UpstreamFileException e) {
+            throw new Unusable(e.getMessage(), e);
+        }
+    }
+
+    /** Resolves every node of {@code upstream}. */
+    List<NodeDefinition> defineAll(Upstream upstream) throws Unusable {
+        List<NodeDefinition> nodes = new ArrayList<>();
+        for (UpstreamNode node : upstream.nodes()) {
+            try {
+                nodes.add(define(node));
+            } catch (TlsMaterialException e) {
+                throw new Unusable(e.getMessage(), e);
+            }
+        }
+        return nodes;
     }
 
     /** @throws TlsMaterialException when the node's certificate, key or CA files cannot be used */

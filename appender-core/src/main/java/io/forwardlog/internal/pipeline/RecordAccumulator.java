@@ -188,6 +188,44 @@ final class RecordAccumulator {
         }
     }
 
+    /**
+     * Seals the open batches that are due (all with {@code flushAll}), so that they queue with the others:
+     * for the spool while no node takes batches.
+     */
+    void sealDue(long nowNanos, boolean flushAll) {
+        lock.lock();
+        try {
+            Iterator<Batch> it = open.values().iterator();
+            while (it.hasNext()) {
+                Batch candidate = it.next();
+                if (flushAll || nowNanos - candidate.createdNanos() >= flushIntervalNanos) {
+                    it.remove();
+                    seal(candidate);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether {@link #poll} would return a batch now. */
+    boolean hasDue(long nowNanos, boolean flushAll) {
+        lock.lock();
+        try {
+            if (!sealed.isEmpty()) {
+                return true;
+            }
+            for (Batch candidate : open.values()) {
+                if (flushAll || nowNanos - candidate.createdNanos() >= flushIntervalNanos) {
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** When the oldest open batch becomes due, or {@code Long.MAX_VALUE} when none is open. */
     long nextFlushNanos() {
         lock.lock();

@@ -2,143 +2,149 @@ package io.forwardlog.internal.pipeline;
 
 import io.forwardlog.internal.balance.Backoff;
 import io.forwardlog.internal.balance.Balancer;
+import io.forwardlog.internal.balance.Heartbeats;
 import io.forwardlog.internal.balance.NodeChannel;
 import io.forwardlog.internal.balance.NodeSet;
-import io.forwardlog.internal.forward.OutboundBatch;
 import io.forwardlog.internal.status.StatusReporter;
-import java.util.ArrayList;
+import io.forwardlog.internal.transport.IoLoop;
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * The I/O side: one thread that takes batches from the accumulator (and the spool) and hands each to
- * the balancer, puts back what could not be delivered, and on stop flushes everything within the
- * shutdown timeout. {@link #runOnce()} is one round, called directly by tests.
+ * The I/O side: one thread running the appender's {@link IoLoop}. Each round it runs the work other
+ * threads handed over, applies a reloaded node set, keeps the nodes (connection deadlines, failures,
+ * the failure detector, heartbeats), moves batches between memory and the spool, and gives every batch
+ * that is due to the node the balancer picks, as long as one can take it without waiting. Then it
+ * waits for the next event: a channel ready, a wakeup, or the earliest deadline. Nothing in a round
+ * waits for a node. On stop it delivers what is buffered until the shutdown deadline, ends the
+ * connections in order, and spools or counts what is left.
+ *
+ * <p>Threads: the node set, its connections and the balancer are this thread's alone.
+ * {@link #runOnce()} is one round, called directly by tests.
  */
 final class Sender implements Runnable {
 
+    /** The longest the loop sleeps without a reason to wake, so that a lost signal costs little. */
     private static final long MAX_IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
-    private static final long SATURATED_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** How often node health is checked while heartbeats run or a node waits for its retry. */
+    private static final long HEALTH_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
+    /** What the sender works with. */
+    record Parts(IoLoop loop, LoopTasks tasks, RecordAccumulator accumulator, NodeSet nodes, Heartbeats heartbeats,
+                 SpoolBridge spool, DeliveryCounters counters, Backoff nodeRetry, LongSupplier nanoTime,
+                 StatusReporter status) {
+    }
+
+    private final Parts parts;
     private final RecordAccumulator accumulator;
     private final NodeSet nodes;
-    private final SpoolBridge spool;
-    private final DeliveryCounters counters;
-    private final Backoff backoff;
-    private final Wakeup wakeup;
     private final LongSupplier nanoTime;
-    private final StatusReporter status;
 
     private volatile boolean closing;
     private volatile long closeDeadlineNanos;
     private volatile boolean finished;
-    private int failures;
-    private long retryAtNanos;
 
-    Sender(RecordAccumulator accumulator, NodeSet nodes, SpoolBridge spool, DeliveryCounters counters, Backoff backoff,
-           Wakeup wakeup, LongSupplier nanoTime, StatusReporter status) {
-        this.accumulator = accumulator;
-        this.nodes = nodes;
-        this.spool = spool;
-        this.counters = counters;
-        this.backoff = backoff;
-        this.wakeup = wakeup;
-        this.nanoTime = nanoTime;
-        this.status = status;
+    Sender(Parts parts) {
+        this.parts = parts;
+        this.accumulator = parts.accumulator();
+        this.nodes = parts.nodes();
+        this.nanoTime = parts.nanoTime();
     }
 
     @Override
     public void run() {
-        try {
-            while (!finished) {
+        while (!finished) {
+            try {
                 runOnce();
+            } catch (RuntimeException | IOException | Error e) {
+                // no thread of ours dies: say what happened, wait a moment so a repeating failure is no hot loop, go on
+                parts.status().errorLimited("sender", "the sender thread hit an unexpected error and goes on: " + e, e);
+                idle(TimeUnit.MILLISECONDS.toNanos(100));
             }
-        } catch (RuntimeException | Error e) {
-            status.error("the sender thread failed; buffered events are no longer sent", e);
-            finished = true;
         }
     }
 
-    /** One round: housekeeping, then at most one batch sent, or a wait for work. */
-    void runOnce() {
+    /** One round: handed-over work, housekeeping, the batches that can go now, then a wait for the next event. */
+    void runOnce() throws IOException {
         long now = nanoTime.getAsLong();
-        List<OutboundBatch> returned = new ArrayList<>();
-        String reload = nodes.apply(returned);
+        parts.tasks().runAll();
+        String reload = nodes.apply(now);
         if (reload != null) {
-            status.info(reload);
+            parts.status().info(reload);
         }
         Balancer balancer = nodes.balancer();
-        balancer.maintain(returned);
-        requeue(returned);
+        long next = balancer.maintain(now, parts.nodeRetry());
+        next = Math.min(next, nodes.retiringDeadline(now));
+        next = Math.min(next, parts.heartbeats().run(now, balancer.nodes()));
+        next = Math.min(next, now + HEALTH_TICK_NANOS);
         boolean available = balancer.anyAvailable();
 
-        if (closing && (now >= closeDeadlineNanos || !available && spool.isEnabled())) {
+        if (closing && (now - closeDeadlineNanos >= 0 || !available && parts.spool().isEnabled())) {
             finishClosing();
             return;
         }
-        spool.offload(accumulator, available);
-        if (!available && now < retryAtNanos) {
-            wakeup.await(Math.min(retryAtNanos, closing ? closeDeadlineNanos : Long.MAX_VALUE) - now);
-            return;
+        if (!available && parts.spool().isEnabled()) {
+            accumulator.sealDue(now, closing); // what no node can take now goes to disk as soon as it is due
         }
-        if (available && balancer.allSaturated()) {
-            // every node's window is full: an ack (which wakes us) frees room sooner than any timer
-            wakeup.await(SATURATED_WAIT_NANOS);
-            return;
-        }
+        parts.spool().offload(accumulator, available);
         if (available) {
-            spool.reload(accumulator);
+            parts.spool().reload(accumulator);
         }
-        Batch batch = accumulator.poll(now, closing);
-        if (batch == null) {
-            if (closing && accumulator.bufferedEvents() == 0) {
-                finishClosing();
+        dispatch(now, balancer);
+        if (closing) {
+            if (accumulator.bufferedEvents() == 0) {
+                // everything is delivered: end every connection in order, so the nodes read it all
+                nodes.drainAll();
+                if (nodes.allClosed()) {
+                    finishClosing();
+                    return;
+                }
+            }
+            next = Math.min(next, closeDeadlineNanos);
+        } else {
+            next = Math.min(next, accumulator.nextFlushNanos());
+        }
+        long wait = Math.min(next - nanoTime.getAsLong(), MAX_IDLE_NANOS);
+        parts.loop().select(dispatchable(balancer) ? 0 : wait);
+    }
+
+    /** Gives every batch that is due to a node that can take it now. */
+    private void dispatch(long now, Balancer balancer) {
+        while (accumulator.hasDue(now, closing)) {
+            NodeChannel node = balancer.pick();
+            if (node == null) {
+                // nobody can take it this moment: make sure every available node has a connection coming
+                balancer.connectAvailable();
                 return;
             }
-            long until = Math.min(accumulator.nextFlushNanos(), now + MAX_IDLE_NANOS);
-            wakeup.await(closing ? Math.min(until - now, closeDeadlineNanos - now) : until - now);
-            return;
-        }
-        NodeChannel node = balancer.send(batch, returned);
-        requeue(returned);
-        if (node == null) {
-            accumulator.requeueFirst(List.of(batch));
-            failures++;
-            retryAtNanos = now + backoff.delayNanos(failures);
-            return;
-        }
-        failures = 0;
-        retryAtNanos = 0;
-        if (!node.definition().wire().requireAck()) {
-            delivered(batch);
+            Batch batch = accumulator.poll(now, closing);
+            if (batch == null) {
+                return;
+            }
+            node.send(batch);
         }
     }
 
-    /** A node took the batch (without acks) or acknowledged it. Any thread. */
-    void delivered(Batch batch) {
-        counters.eventsDelivered.add(batch.eventCount());
-        counters.batchesDelivered.increment();
-        accumulator.release(batch);
+    /** Whether a batch could go out at once (a node freed up during this round). */
+    private boolean dispatchable(Balancer balancer) {
+        return accumulator.hasDue(nanoTime.getAsLong(), closing) && balancer.anyReady();
     }
 
-    private void requeue(List<OutboundBatch> returned) {
-        if (returned.isEmpty()) {
-            return;
+    private void idle(long nanos) {
+        try {
+            parts.loop().select(nanos);
+        } catch (IOException | RuntimeException ignored) {
+            // the next round reports what keeps failing
         }
-        List<Batch> batches = new ArrayList<>(returned.size());
-        for (OutboundBatch b : returned) {
-            batches.add((Batch) b);
-        }
-        accumulator.requeueFirst(batches);
-        returned.clear();
     }
 
     /** Starts the flush: from now on open batches are sent at once, until empty or {@code deadlineNanos}. */
     void beginClose(long deadlineNanos) {
         closeDeadlineNanos = deadlineNanos;
         closing = true;
-        wakeup.signal();
+        parts.loop().wakeup();
     }
 
     boolean isFinished() {
@@ -146,19 +152,17 @@ final class Sender implements Runnable {
     }
 
     /**
-     * The end: closes every connection (in order, after what was written) and, when time ran out or no
-     * node is left and a spool can keep things, spools or counts what is still here.
+     * The end: closes every connection at once (what they held comes back to the buffer), then spools
+     * what is left, or counts it as dropped.
      */
     private void finishClosing() {
-        List<Batch> left = new ArrayList<>();
-        for (OutboundBatch b : nodes.closeAll()) {
-            left.add((Batch) b);
-        }
-        left.addAll(accumulator.drainAll());
-        long lost = spool.keepOrDrop(left, accumulator);
+        nodes.abortAll();
+        List<Batch> left = accumulator.drainAll();
+        long lost = parts.spool().keepOrDrop(left, accumulator);
         if (lost > 0) {
-            status.error("stopped with " + lost + " undelivered event" + (lost == 1 ? "" : "s") + " dropped", null);
+            parts.status().error("stopped with " + lost + " undelivered event" + (lost == 1 ? "" : "s") + " dropped", null);
         }
+        parts.heartbeats().close();
         finished = true;
     }
 }

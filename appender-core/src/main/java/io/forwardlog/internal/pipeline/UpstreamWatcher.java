@@ -3,11 +3,7 @@ package io.forwardlog.internal.pipeline;
 import io.forwardlog.internal.balance.NodeDefinition;
 import io.forwardlog.internal.balance.NodeSet;
 import io.forwardlog.internal.status.StatusReporter;
-import io.forwardlog.internal.transport.TlsMaterialException;
 import io.forwardlog.upstream.Upstream;
-import io.forwardlog.upstream.UpstreamFile;
-import io.forwardlog.upstream.UpstreamFileException;
-import io.forwardlog.upstream.UpstreamNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +11,8 @@ import java.util.List;
 /**
  * Reads the upstream file again every check interval (with its includes and environment variables,
  * so any change is seen) and offers a changed node set to the sender. A file that no longer parses,
- * or a node whose TLS files cannot be used, is reported once and the node set in force stays.
+ * or a node whose TLS files cannot be used, is reported once and the node set in force stays. Runs on
+ * the pipeline's timer thread.
  */
 final class UpstreamWatcher implements Runnable {
 
@@ -36,26 +33,19 @@ final class UpstreamWatcher implements Runnable {
 
     @Override
     public void run() {
-        Upstream next;
         List<String> warnings = new ArrayList<>();
+        Upstream next;
+        List<NodeDefinition> defined;
         try {
-            next = UpstreamFile.loader().warnings(warnings::add).load(file);
-        } catch (UpstreamFileException e) {
+            next = NodeDefinitions.read(file, warnings::add);
+            if (next.equals(current)) {
+                lastProblem = null;
+                return;
+            }
+            defined = definitions.defineAll(next);
+        } catch (NodeDefinitions.Unusable e) {
             problem("the upstream file changed but cannot be used: " + e.getMessage() + "; keeping the "
                     + current.nodes().size() + " node" + (current.nodes().size() == 1 ? "" : "s") + " in force");
-            return;
-        }
-        if (next.equals(current)) {
-            lastProblem = null;
-            return;
-        }
-        List<NodeDefinition> defined = new ArrayList<>();
-        try {
-            for (UpstreamNode node : next.nodes()) {
-                defined.add(definitions.define(node));
-            }
-        } catch (TlsMaterialException e) {
-            problem("the upstream file changed but cannot be used: " + e.getMessage() + "; keeping the nodes in force");
             return;
         }
         // warnings (unknown keys...) are given once, for the version that is applied

@@ -53,15 +53,31 @@ public final class StatusReporter {
         }
     }
 
+    /** Reports an error unless one under {@code key} was given less than the interval ago. */
+    public boolean errorLimited(String key, String message, Throwable cause) {
+        if (!due(key)) {
+            return false;
+        }
+        error(message, cause);
+        return true;
+    }
+
     /** Warns unless a warning under {@code key} was given less than the interval ago. */
     public boolean warnLimited(String key, String message) {
+        if (!due(key)) {
+            return false;
+        }
+        warn(message);
+        return true;
+    }
+
+    private boolean due(String key) {
         long now = nanoTime.getAsLong();
         Long last = lastReported.get(key);
         if (last != null && now - last < intervalNanos) {
             return false;
         }
         lastReported.put(key, now);
-        warn(message);
         return true;
     }
 }

@@ -106,6 +106,11 @@ final class TlsFailures {
         return false;
     }
 
+    /** The first message in the cause chain, for errors after the handshake. */
+    static String describe(Throwable e) {
+        return message(e);
+    }
+
     private static String message(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {

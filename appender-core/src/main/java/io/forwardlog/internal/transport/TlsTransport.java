@@ -1,18 +1,16 @@
 package io.forwardlog.internal.transport;
 
 import java.io.IOException;
-import java.net.Socket;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
 
 /**
- * TLS 1.2 and 1.3 over TCP through BouncyCastle's JSSE provider. With verification on, the chain is
- * checked against the JDK's trust store or the node's CA files, and the host name ({@code tls.vhost}
- * when set, else the node's host) against the certificate, as HTTPS does.
+ * TLS 1.2 and 1.3 through BouncyCastle's JSSE provider. With verification on, the chain is checked
+ * against the JDK's trust store or the node's CA files, and the host name ({@code tls.vhost} when set,
+ * else the node's host) against the certificate, as HTTPS does.
  */
 public final class TlsTransport implements Transport {
 
@@ -38,23 +36,21 @@ public final class TlsTransport implements Transport {
     }
 
     @Override
-    public TransportConnection connect(String host, int port, Duration timeout) throws IOException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    public TransportSession newSession(String host, int port) throws IOException {
         String verifiedHost = options.virtualHost().orElse(host);
-        Socket raw = TcpTransport.openSocket(host, port, timeout);
-        SSLSocket tls = null;
         try {
-            tls = (SSLSocket) context.current().getSocketFactory().createSocket(raw, verifiedHost, port, true);
-            tls.setSSLParameters(parameters(tls.getSSLParameters(), verifiedHost));
-            long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
-            tls.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
-            tls.startHandshake();
-            tls.setSoTimeout(0);
-            return new SocketConnection(tls, raw);
-        } catch (IOException | RuntimeException e) {
-            TcpTransport.closeQuietly(raw);
+            SSLEngine engine = context.current().createSSLEngine(verifiedHost, port);
+            engine.setUseClientMode(true);
+            engine.setSSLParameters(parameters(engine.getSSLParameters(), verifiedHost));
+            return new TlsSession(engine, verifiedHost, options.debug());
+        } catch (RuntimeException e) {
             throw TlsFailures.classify(e, verifiedHost, options.debug());
         }
+    }
+
+    @Override
+    public boolean secure() {
+        return true;
     }
 
     private SSLParameters parameters(SSLParameters parameters, String verifiedHost) {

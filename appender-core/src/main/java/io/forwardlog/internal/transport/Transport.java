@@ -1,18 +1,21 @@
 package io.forwardlog.internal.transport;
 
 import java.io.IOException;
-import java.time.Duration;
 
 /**
- * Opens byte streams to a node: plain TCP or TLS. Nothing above this interface knows which one is
- * used. The host is resolved at every connect, so a DNS change is followed by the next connection.
+ * How bytes travel to a node once its socket is connected: as they are, or through TLS. Nothing above
+ * this interface knows which.
  */
 public interface Transport {
 
     /**
-     * Connects to {@code host:port}, including any transport handshake (TLS), within {@code timeout}.
+     * A session for a new connection to {@code host:port} (TLS: the host name to verify and send as
+     * SNI, unless {@code tls.vhost} says otherwise).
      *
-     * @throws IOException when the node cannot be reached; the message says why
+     * @throws IOException when the session cannot be set up (TLS: the engine refuses its parameters)
      */
-    TransportConnection connect(String host, int port, Duration timeout) throws IOException;
+    TransportSession newSession(String host, int port) throws IOException;
+
+    /** Whether the session runs a handshake of its own before the first byte (TLS). */
+    boolean secure();
 }

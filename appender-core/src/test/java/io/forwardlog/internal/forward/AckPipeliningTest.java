@@ -62,7 +62,7 @@ class AckPipeliningTest {
         }
         try (ForwardReceiver receiver = ForwardReceiver.builder().ackDelay(ACK_DELAY).start();
              ClientHarness client = new ClientHarness()) {
-            ForwardConnection connection = client.open(receiver.host(), receiver.port(),
+            DrivenConnection connection = client.open(receiver.host(), receiver.port(),
                     WireOptions.defaults().withRequireAck(true).withMaxInFlight(maxInFlight));
             int mostInFlight = 0;
 

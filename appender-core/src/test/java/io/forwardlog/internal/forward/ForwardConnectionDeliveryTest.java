@@ -40,7 +40,7 @@ class ForwardConnectionDeliveryTest {
     @MethodSource("serversAndCompressions")
     void deliversEveryEventOfSeveralBatchesInOrder(ServerKind kind, Compression compression) throws IOException {
         try (ServerUnderTest server = kind.start(); ClientHarness client = new ClientHarness()) {
-            ForwardConnection connection = client.open(server, WireOptions.defaults().withCompression(compression));
+            DrivenConnection connection = client.open(server, WireOptions.defaults().withCompression(compression));
 
             connection.send(TestBatch.numbered("app.first", 3, TIME));
             connection.send(TestBatch.numbered("app.second", 2, TIME));
@@ -58,7 +58,7 @@ class ForwardConnectionDeliveryTest {
         byte[] payload = new byte[300 * 1024];
         new Random(7).nextBytes(payload);
         try (ServerUnderTest server = kind.start(); ClientHarness client = new ClientHarness()) {
-            ForwardConnection connection = client.open(server, WireOptions.defaults().withCompression(compression));
+            DrivenConnection connection = client.open(server, WireOptions.defaults().withCompression(compression));
 
             connection.send(TestBatch.of("app.large")
                     .event(TIME, Map.of("payload", payload))
@@ -82,7 +82,7 @@ class ForwardConnectionDeliveryTest {
         TestBatch.Builder batch = TestBatch.of("app.times");
         times.forEach(time -> batch.event(time, Map.of("at", time.toString())));
         try (ServerUnderTest server = kind.start(); ClientHarness client = new ClientHarness()) {
-            ForwardConnection connection = client.open(server, WireOptions.defaults().withCompression(compression));
+            DrivenConnection connection = client.open(server, WireOptions.defaults().withCompression(compression));
 
             connection.send(batch.build());
 
@@ -99,7 +99,7 @@ class ForwardConnectionDeliveryTest {
                 .event(Instant.ofEpochSecond(1_700_000_001L), Map.of("i", 2))
                 .build();
         try (ServerUnderTest server = kind.start(); ClientHarness client = new ClientHarness()) {
-            ForwardConnection connection = client.open(server,
+            DrivenConnection connection = client.open(server,
                     WireOptions.defaults().withCompression(compression).withTimeAsInteger(true));
 
             connection.send(batch);
@@ -116,7 +116,7 @@ class ForwardConnectionDeliveryTest {
     void deliversRecordValuesOfEveryKindUnchanged(ServerKind kind) throws IOException {
         Map<String, Object> record = everyKindOfValue();
         try (ServerUnderTest server = kind.start(); ClientHarness client = new ClientHarness()) {
-            ForwardConnection connection = client.open(server, WireOptions.defaults());
+            DrivenConnection connection = client.open(server, WireOptions.defaults());
 
             connection.send(TestBatch.of("app.values").event(TIME, record).build());
 

@@ -63,7 +63,7 @@ class ForwardConnectionReceiverTest {
 
     @Test
     void sendsTheSizeAndAStrChunkOfSixteenRandomBytesWhenAcksAreRequired() throws Exception {
-        ForwardConnection connection = client.open(receiver.host(), receiver.port(),
+        DrivenConnection connection = client.open(receiver.host(), receiver.port(),
                 WireOptions.defaults().withRequireAck(true));
         connection.send(TestBatch.numbered("app", 2, TIME));
         connection.send(TestBatch.numbered("app", 1, TIME));
@@ -91,7 +91,7 @@ class ForwardConnectionReceiverTest {
 
     @Test
     void sendsTheSizeTheChunkAndTheCompressionWhenGzipAndAcksAreOn() throws Exception {
-        ForwardConnection connection = client.open(receiver.host(), receiver.port(),
+        DrivenConnection connection = client.open(receiver.host(), receiver.port(),
                 WireOptions.defaults().withCompression(Compression.GZIP).withRequireAck(true));
         connection.send(TestBatch.numbered("app", 7, TIME));
         client.listener().awaitAcknowledged(1, TIMEOUT);
@@ -105,7 +105,7 @@ class ForwardConnectionReceiverTest {
 
     @Test
     void sendsAHeartbeatPingAsAnEmptyForwardFrameWithAStrChunk() throws Exception {
-        ForwardConnection connection = client.open(receiver.host(), receiver.port(), WireOptions.defaults());
+        DrivenConnection connection = client.open(receiver.host(), receiver.port(), WireOptions.defaults());
         connection.ping("forwardlog.heartbeat");
         client.listener().awaitAcknowledged(1, TIMEOUT);
 

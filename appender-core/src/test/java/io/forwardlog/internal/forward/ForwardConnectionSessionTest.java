@@ -32,7 +32,7 @@ class ForwardConnectionSessionTest {
         List<TestBatch> batches = List.of(TestBatch.numbered("app.one", 2, TIME),
                 TestBatch.numbered("app.two", 1, TIME), TestBatch.numbered("app.three", 3, TIME));
         try (ServerUnderTest server = kind.start(); ClientHarness client = new ClientHarness()) {
-            ForwardConnection connection = client.open(server, ACKS);
+            DrivenConnection connection = client.open(server, ACKS);
 
             for (TestBatch batch : batches) {
                 connection.send(batch);
@@ -51,7 +51,7 @@ class ForwardConnectionSessionTest {
     @EnumSource(ServerKind.class)
     void hasAHeartbeatPingAcknowledgedEvenWithoutAcksAndRecordsNoEvent(ServerKind kind) throws Exception {
         try (ServerUnderTest server = kind.start(); ClientHarness client = new ClientHarness()) {
-            ForwardConnection connection = client.open(server, WireOptions.defaults());
+            DrivenConnection connection = client.open(server, WireOptions.defaults());
 
             connection.ping("forwardlog.heartbeat");
 
@@ -72,7 +72,7 @@ class ForwardConnectionSessionTest {
             throws IOException {
         try (ServerUnderTest server = kind.startWithSharedKey("the-servers-key");
              ClientHarness client = new ClientHarness()) {
-            ForwardConnection connection = client.open(server, ACKS);
+            DrivenConnection connection = client.open(server, ACKS);
 
             DeliveryException cause = client.listener().awaitBroken(TIMEOUT);
 
@@ -89,7 +89,7 @@ class ForwardConnectionSessionTest {
     @EnumSource(ServerKind.class)
     void breaksWhenTheNodeGoesAwayAndSaysSoOnce(ServerKind kind) throws IOException {
         try (ServerUnderTest server = kind.start(); ClientHarness client = new ClientHarness()) {
-            ForwardConnection connection = client.open(server, ACKS);
+            DrivenConnection connection = client.open(server, ACKS);
             connection.send(TestBatch.numbered("app.before", 1, TIME));
             client.listener().awaitAcknowledged(1, TIMEOUT);
 

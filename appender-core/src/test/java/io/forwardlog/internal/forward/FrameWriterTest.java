@@ -120,9 +120,9 @@ class FrameWriterTest {
     @Test
     void writesManyFramesBackToBackOnOneStream() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        FrameWriter writer = new FrameWriter(out, WireOptions.defaults());
+        FrameWriter writer = new FrameWriter(WireOptions.defaults());
         for (int i = 0; i < 3; i++) {
-            writer.write(TestBatch.numbered("t" + i, 1, TIME), null);
+            gather(writer.write(TestBatch.numbered("t" + i, 1, TIME), null), out);
         }
 
         MessageUnpacker frames = MessagePack.newDefaultUnpacker(out.toByteArray());
@@ -145,8 +145,17 @@ class FrameWriterTest {
 
     private static MessageUnpacker write(TestBatch batch, WireOptions options, String chunkId) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new FrameWriter(out, options).write(batch, chunkId);
+        gather(new FrameWriter(options).write(batch, chunkId), out);
         return MessagePack.newDefaultUnpacker(out.toByteArray());
+    }
+
+    /** What a gathering write of {@code frame} puts on the wire. */
+    private static void gather(java.nio.ByteBuffer[] frame, ByteArrayOutputStream out) {
+        for (java.nio.ByteBuffer part : frame) {
+            byte[] bytes = new byte[part.remaining()];
+            part.duplicate().get(bytes);
+            out.write(bytes, 0, bytes.length);
+        }
     }
 
     private static Map<String, String> options(MessageUnpacker frame) throws IOException {

@@ -7,10 +7,21 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** Keeps what a connection tells its owner, in order, and lets a test wait for it with a deadline. */
-final class RecordingListener implements ConnectionListener {
+class RecordingListener implements ConnectionListener {
 
     private final List<OutboundBatch> acknowledged = new ArrayList<>();
     private final List<DeliveryException> breaks = new ArrayList<>();
+    private final List<OutboundBatch> written = new ArrayList<>();
+
+    @Override
+    public void established(ForwardConnection connection) {
+    }
+
+    @Override
+    public synchronized void written(ForwardConnection connection, OutboundBatch batch) {
+        written.add(batch);
+        notifyAll();
+    }
 
     @Override
     public synchronized void acknowledged(ForwardConnection connection, OutboundBatch batch) {
@@ -19,9 +30,16 @@ final class RecordingListener implements ConnectionListener {
     }
 
     @Override
-    public synchronized void broken(ForwardConnection connection, DeliveryException cause) {
-        breaks.add(cause);
+    public synchronized void ended(ForwardConnection connection, DeliveryException cause) {
+        if (cause != null) {
+            breaks.add(cause);
+        }
         notifyAll();
+    }
+
+    /** The batches sent without an ack request that left completely, in order. */
+    synchronized List<OutboundBatch> written() {
+        return List.copyOf(written);
     }
 
     /** The acknowledged batches, in the order the acks came. */
@@ -29,7 +47,7 @@ final class RecordingListener implements ConnectionListener {
         return List.copyOf(acknowledged);
     }
 
-    /** Every {@link #broken} call so far; a connection must make at most one. */
+    /** Every failure told by {@link #ended} so far; a connection must end at most once. */
     synchronized List<DeliveryException> breaks() {
         return List.copyOf(breaks);
     }

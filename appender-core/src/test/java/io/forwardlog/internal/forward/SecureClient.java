@@ -6,11 +6,9 @@ import io.forwardlog.internal.transport.Transport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * A Forward client for the TLS and handshake tests: each call opens a real {@link ForwardConnection}
+ * A Forward client for the TLS and handshake tests: each call opens a real {@link DrivenConnection}
  * over the given transport and setup, then either delivers one acknowledged event or shows why the
  * connection was refused. Public for the transport package's tests.
  */
@@ -25,12 +23,6 @@ public final class SecureClient implements AutoCloseable {
 
     private final Transport transport;
     private final ConnectionSetup setup;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "secure-client-send-timer");
-        thread.setDaemon(true);
-        return thread;
-    });
-
     private SecureClient(Transport transport, ConnectionSetup setup) {
         this.transport = transport;
         this.setup = setup;
@@ -53,7 +45,7 @@ public final class SecureClient implements AutoCloseable {
      * @throws DeliveryException the connection was refused or broke
      */
     public void deliver(String host, int port, String message) throws DeliveryException, InterruptedException {
-        ForwardConnection connection = connection(host, port);
+        DrivenConnection connection = connection(host, port);
         try {
             connection.open();
             connection.send(TestBatch.of(TAG).event(Instant.ofEpochSecond(1_700_000_000L), Map.of("message", message))
@@ -71,7 +63,7 @@ public final class SecureClient implements AutoCloseable {
 
     /** Connects, expecting the connection to be refused; fails when it opens. Returns why it was refused. */
     public DeliveryException refusal(String host, int port) {
-        ForwardConnection connection = connection(host, port);
+        DrivenConnection connection = connection(host, port);
         try {
             return assertThrows(DeliveryException.class, connection::open,
                     "the connection to " + host + ":" + port + " should have been refused");
@@ -80,13 +72,23 @@ public final class SecureClient implements AutoCloseable {
         }
     }
 
-    private ForwardConnection connection(String host, int port) {
-        return new ForwardConnection(new NodeAddress("secure-test-node", host, port), transport, WIRE, setup, timer,
+    /** Connects, runs the transport handshake (and the Forward one, if any), then closes. */
+    public void connectAndClose(String host, int port) throws DeliveryException {
+        DrivenConnection connection = connection(host, port);
+        try {
+            connection.open();
+        } finally {
+            connection.close();
+        }
+    }
+
+    private DrivenConnection connection(String host, int port) {
+        return new DrivenConnection(new NodeAddress("secure-test-node", host, port), transport, WIRE, setup,
                 ConnectionListener.IGNORE);
     }
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        // each call closes its own connection
     }
 }

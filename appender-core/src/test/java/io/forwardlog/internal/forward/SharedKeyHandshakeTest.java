@@ -8,8 +8,6 @@ import io.forwardlog.testkit.ForwardReceiver;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -112,23 +110,23 @@ class SharedKeyHandshakeTest {
 
     @Test
     void showsNoSecretInAConnectionBrokenByTheHandshake() throws Exception {
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "handshake-test-send-timer");
-            thread.setDaemon(true);
-            return thread;
-        });
         try (ForwardReceiver receiver = receiver().user("alice", PASSWORD).start()) {
-            ForwardConnection connection = new ForwardConnection(new NodeAddress("node-1", receiver.host(), receiver.port()),
+            ForwardConnection[] seen = new ForwardConnection[1];
+            DrivenConnection connection = new DrivenConnection(new NodeAddress("node-1", receiver.host(), receiver.port()),
                     new TcpTransport(), WireOptions.defaults(), new SharedKeyHandshake(new SharedKeyCredentials(
-                    SELF, WRONG_KEY, Optional.of("alice"), Optional.of(WRONG_PASSWORD))), timer, ConnectionListener.IGNORE);
+                    SELF, WRONG_KEY, Optional.of("alice"), Optional.of(WRONG_PASSWORD))), new RecordingListener() {
+                        @Override
+                        public synchronized void ended(ForwardConnection c, DeliveryException cause) {
+                            seen[0] = c;
+                            super.ended(c, cause);
+                        }
+                    });
             DeliveryException refusal = assertThrows(DeliveryException.class, connection::open);
             connection.close();
 
             assertEquals("ForwardConnection[node 'node-1' (" + receiver.host() + ":" + receiver.port()
-                    + "), broken: authentication failed: shared_key mismatch]", connection.toString());
+                    + "), CLOSED: authentication failed: shared_key mismatch]", seen[0].toString());
             NoSecrets.in(refusal, KEY, WRONG_KEY, PASSWORD, WRONG_PASSWORD);
-        } finally {
-            timer.shutdownNow();
         }
     }
 

@@ -21,7 +21,7 @@ class RecordAccumulatorTest {
     private final DropCounter drops = new DropCounter();
 
     private RecordAccumulator accumulator(long capacity, int chunkSize, OverflowPolicy policy, long blockNanos) {
-        return new RecordAccumulator(capacity, chunkSize, FLUSH, policy, blockNanos, clock::get, drops, new Wakeup());
+        return new RecordAccumulator(capacity, chunkSize, FLUSH, policy, blockNanos, clock::get, drops, () -> { });
     }
 
     private static byte[] entry(int size) {

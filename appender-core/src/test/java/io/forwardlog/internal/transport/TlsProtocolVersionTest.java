@@ -87,8 +87,8 @@ class TlsProtocolVersionTest {
             tls.setEnabledProtocols(new String[] {"TLSv1.2"});
             tls.startHandshake();
             return tls.getSession().getProtocol();
-        })) {
-            options().transport().connect(server.host(), server.port(), TIMEOUT).close();
+        }); SecureClient client = SecureClient.over(options().transport())) {
+            client.connectAndClose(server.host(), server.port());
 
             assertEquals("TLSv1.2", server.await());
         }
