@@ -12,11 +12,14 @@ import java.util.Map;
  * @param eventsBuffered  events in memory: waiting, or sent and not yet acknowledged
  * @param bytesBuffered   their encoded size
  * @param eventsSpooled   events written to the spool directory so far
+ * @param batchesResent   batches a connection handed back undelivered (it broke, or their ack was overdue),
+ *                        to be sent again: with acks, each may reach a node twice
  * @param eventsDropped   events dropped, by reason (e.g. {@code BUFFER_FULL}); only non-zero counts
  * @param nodes           each node's state
  */
 public record PipelineStats(long eventsAppended, long eventsDelivered, long eventsBuffered, long bytesBuffered,
-                            long eventsSpooled, Map<String, Long> eventsDropped, List<NodeStatus> nodes) {
+                            long eventsSpooled, long batchesResent, Map<String, Long> eventsDropped,
+                            List<NodeStatus> nodes) {
 
     /** All dropped events, whatever the reason. */
     public long totalDropped() {

@@ -4,6 +4,7 @@ import io.forwardlog.HeartbeatType;
 import io.forwardlog.internal.transport.IoLoop;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * Sends a heartbeat to every node in force each {@code heartbeatInterval}, on the I/O loop:
@@ -22,10 +23,11 @@ public final class Heartbeats implements AutoCloseable {
         this.intervalNanos = intervalNanos;
     }
 
-    /** Opens the UDP socket when needed; the first heartbeats are due one interval from {@code nowNanos}. */
-    public void start(IoLoop loop, Connector connector, NodeSet nodes, long nowNanos) throws IOException {
+    /** Opens the UDP socket when needed; the first heartbeats are due one interval from now. */
+    public void start(IoLoop loop, Connector connector, NodeSet nodes, LongSupplier nanoTime) throws IOException {
+        long nowNanos = nanoTime.getAsLong();
         if (type == HeartbeatType.UDP) {
-            udp = UdpHeartbeat.open(loop, connector, nodes);
+            udp = UdpHeartbeat.open(loop, connector, nodes, nanoTime);
         }
         nextDueNanos = nowNanos + intervalNanos;
     }

@@ -145,16 +145,6 @@ public final class NodeSet {
         all = List.copyOf(nodes);
     }
 
-    /** Whether no node has a batch in flight. Loop thread. */
-    public boolean nothingInFlight() {
-        for (NodeChannel node : all) {
-            if (node.inFlight() > 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Ends every connection in order: used at shutdown once nothing is in flight. Loop thread. */
     public void drainAll() {
         for (NodeChannel node : all) {

@@ -11,6 +11,7 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * Fluentd's UDP heartbeat: a one-byte datagram to the node's port, which in_forward answers from the
@@ -24,19 +25,21 @@ final class UdpHeartbeat implements IoHandler, AutoCloseable {
     private final NodeSet nodes;
     private final ByteBuffer answer = ByteBuffer.allocate(64);
     private final Map<SocketAddress, String> nodeBySource = new HashMap<>();
+    private final LongSupplier nanoTime;
 
-    private UdpHeartbeat(DatagramChannel channel, Connector connector, NodeSet nodes) {
+    private UdpHeartbeat(DatagramChannel channel, Connector connector, NodeSet nodes, LongSupplier nanoTime) {
         this.channel = channel;
         this.connector = connector;
         this.nodes = nodes;
+        this.nanoTime = nanoTime;
     }
 
-    static UdpHeartbeat open(IoLoop loop, Connector connector, NodeSet nodes) throws IOException {
+    static UdpHeartbeat open(IoLoop loop, Connector connector, NodeSet nodes, LongSupplier nanoTime) throws IOException {
         DatagramChannel channel = DatagramChannel.open();
         try {
             channel.configureBlocking(false);
             channel.bind(null);
-            UdpHeartbeat heartbeat = new UdpHeartbeat(channel, connector, nodes);
+            UdpHeartbeat heartbeat = new UdpHeartbeat(channel, connector, nodes, nanoTime);
             loop.register(channel, SelectionKey.OP_READ, heartbeat);
             return heartbeat;
         } catch (IOException | RuntimeException e) {
@@ -82,7 +85,7 @@ final class UdpHeartbeat implements IoHandler, AutoCloseable {
             }
             for (NodeChannel node : nodes.balancer().nodes()) {
                 if (node.name().equals(name)) {
-                    node.heartbeatAnswered(System.nanoTime());
+                    node.heartbeatAnswered(nanoTime.getAsLong());
                 }
             }
         }

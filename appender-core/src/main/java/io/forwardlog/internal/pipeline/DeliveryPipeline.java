@@ -137,7 +137,7 @@ public final class DeliveryPipeline {
         nodes = nodeSet;
         heartbeats = new Heartbeats(settings.heartbeatType(), settings.heartbeatInterval().toNanos());
         try {
-            heartbeats.start(loop, connector, nodeSet, nanoTime.getAsLong());
+            heartbeats.start(loop, connector, nodeSet, nanoTime);
         } catch (IOException e) {
             throw new ForwardStartException("cannot open the UDP heartbeat socket: " + e.getMessage(), e);
         }
@@ -341,6 +341,6 @@ public final class DeliveryPipeline {
         List<NodeStatus> nodeStates = nodeSet == null ? List.of() : nodeSet.all().stream().map(n -> n.status()).toList();
         return new PipelineStats(counters.eventsAppended(), counters.eventsDelivered(),
                 buffer == null ? 0 : buffer.bufferedEvents(), buffer == null ? 0 : buffer.usedBytes(),
-                counters.eventsSpooled(), dropReporter.byReason(), nodeStates);
+                counters.eventsSpooled(), counters.batchesResent(), dropReporter.byReason(), nodeStates);
     }
 }

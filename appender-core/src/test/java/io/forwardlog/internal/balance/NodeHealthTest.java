@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 class NodeHealthTest {
 
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+    private static final long MILLI = TimeUnit.MILLISECONDS.toNanos(1);
     private static final Backoff NO_JITTER = new Backoff(SECOND, 30 * SECOND, () -> 1.0);
 
     private static HealthPolicy policy(boolean heartbeats) {
@@ -38,6 +39,38 @@ class NodeHealthTest {
         assertEquals(NodeHealth.Change.NONE, health.tick(40 * SECOND, NO_JITTER));
         assertEquals(NodeHealth.Change.WENT_DOWN, health.tick(50 * SECOND, NO_JITTER));
         assertEquals("no heartbeat for 40.0s (phi 17.4 > phiThreshold 16)", health.lastError());
+    }
+
+    @Test
+    void aNodeWhoseHeartbeatsStopIsDownAfterTheSilenceFluentdsFormulaGives() {
+        // a hundred heartbeats a second apart: the normalised mean gap is 1 s, so phi = silence / ln 10,
+        // which passes phiThreshold 16 after 16 * ln 10 = 36.84 s without a heartbeat
+        NodeHealth health = new NodeHealth(policy(true), 0);
+        for (int i = 1; i <= 100; i++) {
+            health.heartbeat(i * SECOND);
+            assertEquals(NodeHealth.Change.NONE, health.tick(i * SECOND, NO_JITTER));
+        }
+        long last = 100 * SECOND;
+
+        assertEquals(NodeHealth.Change.NONE, health.tick(last + 36_800 * MILLI, NO_JITTER));
+        assertTrue(health.isUp());
+        assertEquals(NodeHealth.Change.WENT_DOWN, health.tick(last + 36_900 * MILLI, NO_JITTER));
+        assertEquals("no heartbeat for 36.9s (phi 16.0 > phiThreshold 16)", health.lastError());
+    }
+
+    @Test
+    void heartbeatsThatArriveLateButRegularlyNeverTakeTheNodeDown() {
+        // a node whose answers wait behind its backlog: 1.6 s, then 0.4 s, again and again
+        NodeHealth health = new NodeHealth(policy(true), 0);
+        long t = 0;
+        for (int i = 0; i < 600; i++) {
+            t += (i % 2 == 0 ? 1600 : 400) * MILLI;
+            health.heartbeat(t);
+            for (long at = t; at < t + 1600 * MILLI; at += 100 * MILLI) {
+                assertEquals(NodeHealth.Change.NONE, health.tick(at, NO_JITTER), "at " + at / MILLI + " ms");
+            }
+        }
+        assertTrue(health.isUp());
     }
 
     @Test
