@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A reconfiguration keeps the pipeline when the attributes stay, and flushes the old one when they change. */
 class ForwardAppenderReconfigurationTest {
@@ -41,12 +43,14 @@ class ForwardAppenderReconfigurationTest {
         upstream = Log4jFixture.upstreamFile(dir, receiver.get());
     }
 
-    @Test
-    void deliversEveryEventExactlyOnceWhileTheSameConfigurationIsReloadedUnderLoad() throws InterruptedException {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"log4j2-reload.xml", "log4j2-reload-acks.xml"})
+    void deliversEveryEventExactlyOnceWhileTheSameConfigurationIsReloadedUnderLoad(String configuration)
+            throws InterruptedException {
         AtomicBoolean logging = new AtomicBoolean(true);
         AtomicLongArray logged = new AtomicLongArray(THREADS);
         List<Thread> threads = new ArrayList<>();
-        try (Log4jFixture log = Log4jFixture.start("log4j2-reload.xml", upstream)) {
+        try (Log4jFixture log = Log4jFixture.start(configuration, upstream)) {
             ForwardManager manager = log.forward("fluent").manager();
             Logger logger = log.logger("load");
             for (int t = 0; t < THREADS; t++) {

@@ -114,6 +114,12 @@ public final class ForwardAppender extends UnsynchronizedAppenderBase<ILoggingEv
         current.pipeline().append(new LogbackEvent(event, current.messageText()));
     }
 
+    /** The running pipeline, or null when stopped. */
+    ForwardPipeline pipeline() {
+        Running current = running;
+        return current == null ? null : current.pipeline();
+    }
+
     /** The settings of the running pipeline, or null when stopped. */
     ForwardSettings settings() {
         Running current = running;

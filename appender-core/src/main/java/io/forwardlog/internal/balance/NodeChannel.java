@@ -249,7 +249,8 @@ public final class NodeChannel implements ConnectionListener {
             connection = null;
         }
         ending.remove(c);
-        if (failure != null && failure.kind() != DeliveryException.Kind.CLOSED && !retiring) {
+        // a failure is the node's when it was up; a node already taken out keeps the reason it was taken out for
+        if (failure != null && failure.kind() != DeliveryException.Kind.CLOSED && !retiring && health.isUp()) {
             pendingFailure = failure.getMessage();
         }
         if (!back.isEmpty()) {
