@@ -11,12 +11,16 @@ import java.util.StringJoiner;
 /**
  * Says what happens to the nodes, once per change: a node going down (with its error, and what
  * happens next), a node coming back, the whole upstream becoming unavailable (with each node's last
- * error) and available again. Synchronized: called from the sender and the heartbeat threads.
+ * error) and available again; past ten nodes down at once, failures are summed up once per
+ * statusInterval. Called on the I/O loop's thread.
  */
 final class HealthReporter {
 
     private final StatusReporter status;
     private final String upstreamName;
+    /** Nodes named one by one; past this many, failures are summed up. */
+    private static final int NAMED_AT_MOST = 10;
+
     private final Map<String, String> lastReportedError = new HashMap<>();
     private boolean allDown;
 
@@ -32,7 +36,14 @@ final class HealthReporter {
             lastReportedError.put(node.name(), error);
             String next = available == 0 ? "no other node is available"
                     : "using " + available + " other node" + (available == 1 ? "" : "s");
-            status.warn(node + ": " + error + "; " + next);
+            long down = all.size() - available;
+            if (down <= NAMED_AT_MOST) {
+                status.warn(node + ": " + error + "; " + next);
+            } else {
+                // a large upstream going down must not flood the status channel: one line per statusInterval
+                status.warnLimited("nodes-down", down + " of " + all.size() + " nodes are down (the latest: " + node
+                        + ": " + error + "); " + next + "; each node's state and error are in JMX");
+            }
         }
         checkAllDown(all);
     }
@@ -54,10 +65,14 @@ final class HealthReporter {
         if (none && !allDown) {
             allDown = true;
             StringJoiner errors = new StringJoiner("; ");
+            int named = 0;
             for (NodeChannel node : all) {
-                if (!node.isRetiring()) {
+                if (!node.isRetiring() && named++ < NAMED_AT_MOST) {
                     errors.add(node.name() + ": " + String.valueOf(node.health().lastError()));
                 }
+            }
+            if (named > NAMED_AT_MOST) {
+                errors.add("and " + (named - NAMED_AT_MOST) + " more");
             }
             status.error("no node of upstream '" + upstreamName + "' is available (" + errors
                     + "); keeping events buffered and retrying", null);

@@ -202,10 +202,27 @@ public final class DeliveryPipeline {
         long check = settings.upstreamCheckInterval().toNanos();
         if (check > 0) {
             UpstreamWatcher watcher = new UpstreamWatcher(settings.upstream(), upstream, definer, nodes, status);
-            timer.scheduleWithFixedDelay(watcher, check, check, TimeUnit.NANOSECONDS);
+            timer.scheduleWithFixedDelay(guarded("upstream-check", "checking the upstream file", watcher),
+                    check, check, TimeUnit.NANOSECONDS);
         }
         long report = Math.max(settings.statusInterval().toNanos(), TimeUnit.SECONDS.toNanos(1));
-        timer.scheduleWithFixedDelay(dropReporter::report, report, report, TimeUnit.NANOSECONDS);
+        timer.scheduleWithFixedDelay(guarded("drop-report", "reporting drops", dropReporter::report),
+                report, report, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * A periodic task that survives whatever it throws: a scheduled executor silently stops running a
+     * task that throws once, so the error is reported (at most once per statusInterval) and the task
+     * runs again next time.
+     */
+    private Runnable guarded(String key, String doing, Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException | Error e) {
+                status.errorLimited(key, "unexpected error while " + doing + "; it is tried again: " + e, e);
+            }
+        };
     }
 
     public boolean isStarted() {
