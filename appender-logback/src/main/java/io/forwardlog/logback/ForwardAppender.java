@@ -10,6 +10,7 @@ import io.forwardlog.ForwardSettings;
 import io.forwardlog.ForwardStartException;
 import io.forwardlog.HeartbeatType;
 import io.forwardlog.OverflowPolicy;
+import io.forwardlog.PipelineStats;
 
 /**
  * A Logback appender that ships events to Fluentd / Fluent Bit over the Forward protocol, balanced
@@ -104,14 +105,22 @@ public final class ForwardAppender extends UnsynchronizedAppenderBase<ILoggingEv
         current.pipeline().stop();
     }
 
+    /**
+     * Hands the event to the pipeline, which reads it (forwardlog's own events are dropped before a
+     * layout runs for them) and never throws, whatever this Logback version lacks.
+     */
     @Override
     protected void append(ILoggingEvent event) {
         Running current = running;
-        // own events are dropped before a layout runs for them; the pipeline would drop them too
-        if (current == null || ForwardPipeline.isOwnEvent(event.getLoggerName())) {
-            return;
+        if (current != null) {
+            current.pipeline().append(new LogbackEvent(event, current.messageText()));
         }
-        current.pipeline().append(new LogbackEvent(event, current.messageText()));
+    }
+
+    /** What the running pipeline has done so far, or null when stopped. */
+    PipelineStats stats() {
+        Running current = running;
+        return current == null ? null : current.pipeline().stats();
     }
 
     /** The settings of the running pipeline, or null when stopped. */

@@ -39,6 +39,8 @@ public final class DeliveryPipeline implements DeliverySink {
 
     private static final String[] OWN_LOGGERS = {"io.forwardlog.", "org.msgpack.", "org.bouncycastle."};
     private static final String THREAD_PREFIX = "forwardlog-";
+    private static final String UNSUPPORTED_FRAMEWORK = "; the logging framework's classes lack what forwardlog"
+            + " calls: is its version one forwardlog supports (see the README's supported versions)?";
 
     private final ForwardSettings settings;
     private final LongSupplier nanoTime;
@@ -199,9 +201,15 @@ public final class DeliveryPipeline implements DeliverySink {
         return started;
     }
 
+    /**
+     * Encodes the event on the calling thread and buffers it. Whatever reading the event throws (the
+     * adapters read the framework's event in place, so a framework version without a method forwardlog
+     * calls throws a {@link LinkageError} here) drops that event as {@code UNENCODABLE} and is reported,
+     * rate-limited; nothing reaches the caller.
+     */
     public void append(LogEvent event) {
         RecordAccumulator buffer = accumulator;
-        if (buffer == null || isOwnEvent(event.loggerName()) || isOwnThread()) {
+        if (buffer == null || isOwnThread()) {
             return;
         }
         boolean[] inAppend = appending.get();
@@ -210,21 +218,37 @@ public final class DeliveryPipeline implements DeliverySink {
         }
         inAppend[0] = true;
         try {
-            counters.eventsAppended.increment();
+            boolean counted = false;
             EncodedEntry entry;
             String eventTag;
             try {
+                String loggerName = event.loggerName();
+                if (isOwnEvent(loggerName)) {
+                    return;
+                }
+                counters.eventsAppended.increment();
+                counted = true;
                 entry = encoder.encode(event);
-                eventTag = tag.resolve(event.loggerName(), event.level());
-            } catch (RuntimeException e) {
-                counters.drops.add(DropReason.UNENCODABLE, 1);
-                status.warnLimited("encode", "an event could not be encoded and was dropped: " + e);
+                eventTag = tag.resolve(loggerName, event.level());
+            } catch (Exception | LinkageError | StackOverflowError e) {
+                if (!counted) {
+                    counters.eventsAppended.increment();
+                }
+                unencodable(e);
                 return;
             }
             buffer.append(eventTag, entry.array(), entry.length());
         } finally {
             inAppend[0] = false;
         }
+    }
+
+    private void unencodable(Throwable e) {
+        counters.drops.add(DropReason.UNENCODABLE, 1);
+        // the class and message rather than toString(), which an exception may override and break
+        String problem = e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        status.warnLimited("encode", "an event could not be encoded and was dropped: " + problem
+                + (e instanceof LinkageError ? UNSUPPORTED_FRAMEWORK : ""));
     }
 
     /** Whether {@code loggerName} belongs to forwardlog or a library it runs on. */
