@@ -51,9 +51,9 @@ public final class ForwardAppender extends UnsynchronizedAppenderBase<ILoggingEv
     }
 
     /**
-     * Reads the settings and the upstream file and starts delivering. Never throws: a wrong setting or
-     * a broken upstream file is reported as an error status naming the setting, or the file and line,
-     * and the appender stays stopped.
+     * Reads the settings and the upstream file and starts delivering. Never throws: a wrong setting, a
+     * broken upstream file or a Logback version older than 1.3 is reported as an error status naming
+     * the setting, the file and line, or the supported versions, and the appender stays stopped.
      */
     @Override
     public void start() {
@@ -61,6 +61,11 @@ public final class ForwardAppender extends UnsynchronizedAppenderBase<ILoggingEv
             return;
         }
         String notStarted = "forwardlog '" + (getName() != null ? getName() : "forward") + "': not started: ";
+        String unsupported = LogbackVersion.problem();
+        if (unsupported != null) {
+            addError(notStarted + unsupported);
+            return;
+        }
         ForwardSettings forwardSettings;
         try {
             forwardSettings = settings.build(getName());
