@@ -1,6 +1,9 @@
 package io.forwardlog.logback;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
 
 /**
  * Whether the Logback on the class path is one forwardlog supports, decided once: it must have the
@@ -12,6 +15,7 @@ final class LogbackVersion {
     /** The supported range, as the README states it. */
     static final String SUPPORTED = "Logback 1.3.0 or later (1.3, 1.4, 1.5 and 1.6 are tested)";
 
+    private static final String POM_PROPERTIES = "META-INF/maven/ch.qos.logback/logback-classic/pom.properties";
     private static final String[] REQUIRED_METHODS = {"getInstant", "getKeyValuePairs", "getMarkerList"};
 
     private static final String PROBLEM = problem(implementationVersion());
@@ -36,9 +40,25 @@ final class LogbackVersion {
         return null;
     }
 
-    /** The version in logback-classic's manifest, or {@code null} when the jar has none (a shaded jar). */
+    /**
+     * The version in logback-classic's manifest (1.3 and later) or in its Maven properties (1.2), or
+     * {@code null} when the jar has neither (a shaded jar); only for the message.
+     */
     private static String implementationVersion() {
         Package logback = ILoggingEvent.class.getPackage();
-        return logback == null ? null : logback.getImplementationVersion();
+        if (logback != null && logback.getImplementationVersion() != null) {
+            return logback.getImplementationVersion();
+        }
+        ClassLoader loader = ILoggingEvent.class.getClassLoader();
+        try (InputStream in = loader == null ? null : loader.getResourceAsStream(POM_PROPERTIES)) {
+            if (in == null) {
+                return null;
+            }
+            Properties pom = new Properties();
+            pom.load(in);
+            return pom.getProperty("version");
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
     }
 }
