@@ -20,10 +20,9 @@ import io.forwardlog.internal.spool.SpoolException;
 import io.forwardlog.internal.status.StatusReporter;
 import io.forwardlog.internal.transport.TlsMaterialException;
 import io.forwardlog.upstream.Upstream;
-import io.forwardlog.upstream.UpstreamFile;
-import io.forwardlog.upstream.UpstreamFileException;
 import io.forwardlog.upstream.UpstreamNode;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -99,9 +98,9 @@ public final class DeliveryPipeline implements DeliverySink {
     }
 
     private void startThreads() throws ForwardStartException {
-        Upstream upstream = loadUpstream();
+        Upstream upstream = AwaitedUpstream.loadAtStart(settings.upstream(), upstreamLookAgain(), status);
         NodeDefinitions definer = new NodeDefinitions(settings, status::warn);
-        List<NodeDefinition> definitions = define(upstream, definer);
+        List<NodeDefinition> definitions = upstream == null ? List.of() : define(upstream, definer);
         openSpool();
         timer = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread t = new Thread(runnable, THREAD_PREFIX + settings.name() + "-timer");
@@ -113,7 +112,7 @@ public final class DeliveryPipeline implements DeliverySink {
         nodes = new NodeSet(heartbeatsOn, settings.heartbeatInterval().toNanos(), settings.phiFailureDetector(),
                 settings.phiThreshold(), settings.hardTimeout().toNanos(), settings.recoverWait().toNanos(), timer,
                 this, nanoTime, status, tag.resolve("forwardlog", "info"));
-        nodes.start(upstream.name(), definitions);
+        nodes.start(upstream == null ? settings.upstream().toString() : upstream.name(), definitions);
         accumulator = new RecordAccumulator(settings.bufferCapacity(), (int) settings.chunkSize(),
                 settings.flushInterval().toNanos(), settings.overflow(), settings.blockTimeout().toNanos(), nanoTime,
                 counters.drops, wakeup);
@@ -143,16 +142,16 @@ public final class DeliveryPipeline implements DeliverySink {
             }
         }
         started = true;
-        status.info("started: upstream '" + upstream.name() + "' with " + definitions.size() + " node"
-                + (definitions.size() == 1 ? "" : "s") + " from " + settings.upstream());
+        if (upstream != null) {
+            status.info("started: upstream '" + upstream.name() + "' with " + definitions.size() + " node"
+                    + (definitions.size() == 1 ? "" : "s") + " from " + settings.upstream());
+        }
     }
 
-    private Upstream loadUpstream() throws ForwardStartException {
-        try {
-            return UpstreamFile.loader().warnings(status::warn).load(settings.upstream());
-        } catch (UpstreamFileException e) {
-            throw new ForwardStartException(e.getMessage(), e);
-        }
+    /** How often the upstream file is read again while it is awaited. */
+    private Duration upstreamLookAgain() {
+        return settings.upstreamCheckInterval().isZero() ? AwaitedUpstream.LOOK_AGAIN_WITHOUT_RELOADING
+                : settings.upstreamCheckInterval();
     }
 
     private List<NodeDefinition> define(Upstream upstream, NodeDefinitions definer) throws ForwardStartException {
@@ -188,9 +187,11 @@ public final class DeliveryPipeline implements DeliverySink {
     }
 
     private void scheduleHousekeeping(Upstream upstream, NodeDefinitions definer) {
-        long check = settings.upstreamCheckInterval().toNanos();
-        if (check > 0) {
-            UpstreamWatcher watcher = new UpstreamWatcher(settings.upstream(), upstream, definer, nodes, status);
+        boolean reloading = !settings.upstreamCheckInterval().isZero();
+        if (reloading || upstream == null) {
+            long check = upstreamLookAgain().toNanos();
+            UpstreamWatcher watcher = new UpstreamWatcher(settings.upstream(), upstream, definer, nodes, status,
+                    reloading);
             timer.scheduleWithFixedDelay(watcher, check, check, TimeUnit.NANOSECONDS);
         }
         long report = Math.max(settings.statusInterval().toNanos(), TimeUnit.SECONDS.toNanos(1));
