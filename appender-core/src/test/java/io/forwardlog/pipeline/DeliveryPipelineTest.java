@@ -162,7 +162,34 @@ class DeliveryPipelineTest {
 
             assertEquals(1234, receiver.awaitEvents(1234, Duration.ofSeconds(10)).size(), status.toString());
             assertEquals(1234, pipeline.stats().eventsDelivered());
-            assertTrue(status.contains("stopped: 1234 events delivered"), status.toString());
+            assertTrue(status.messages.contains("INFO forwardlog 'forward': delivering 1234 events, up to 10s"),
+                    status.toString());
+            assertTrue(status.contains("INFO forwardlog 'forward': stopped: 1234 events delivered"), status.toString());
+        }
+    }
+
+    @Test
+    void stopWithEveryNodeDownSaysAtOnceWhatItDeliversAndForHowLongThenWhatHappened() throws Exception {
+        try (ForwardReceiver receiver = ForwardReceiver.start()) {
+            receiver.stop();
+            ForwardPipeline pipeline = pipeline(receiver, s -> s.shutdownTimeout(Duration.ofMillis(300)));
+            for (int i = 0; i < 10; i++) {
+                pipeline.append(new Event("m", "main", i));
+            }
+            PipelineTestSupport.await("the upstream to be down", Duration.ofSeconds(10),
+                    () -> status.contains("no node of upstream"));
+            int before = status.messages.size();
+
+            pipeline.stop();
+
+            assertEquals(List.of(
+                    "WARN forwardlog 'forward': delivering 10 events, up to 300ms; no node is available now, what is not "
+                            + "delivered by then is dropped",
+                    "ERROR forwardlog 'forward': stopped with 10 undelivered events dropped",
+                    "WARN forwardlog 'forward': 10 events dropped since the last report, 10 in all (10 undelivered "
+                            + "when shutdownTimeout ran out)",
+                    "WARN forwardlog 'forward': stopped: 0 events delivered, 10 dropped {SHUTDOWN=10}"),
+                    status.messages.subList(before, status.messages.size()));
         }
     }
 

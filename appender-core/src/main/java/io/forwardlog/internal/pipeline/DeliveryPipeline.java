@@ -19,6 +19,7 @@ import io.forwardlog.internal.spool.Spool;
 import io.forwardlog.internal.spool.SpoolException;
 import io.forwardlog.internal.status.StatusReporter;
 import io.forwardlog.internal.transport.TlsMaterialException;
+import io.forwardlog.internal.util.Durations;
 import io.forwardlog.upstream.Upstream;
 import io.forwardlog.upstream.UpstreamNode;
 import java.io.IOException;
@@ -277,6 +278,7 @@ public final class DeliveryPipeline implements DeliverySink {
             }
             stopped = true;
             long timeout = settings.shutdownTimeout().toNanos();
+            boolean warned = announceFlush();
             accumulator.close();
             sender.beginClose(nanoTime.getAsLong() + timeout);
             joinSender(TimeUnit.NANOSECONDS.toMillis(timeout) + 2000);
@@ -287,11 +289,41 @@ public final class DeliveryPipeline implements DeliverySink {
             shutdownThreads();
             dropReporter.report();
             PipelineStats s = stats();
-            status.info("stopped: " + s.eventsDelivered() + " events delivered"
+            String outcome = "stopped: " + s.eventsDelivered() + " events delivered"
                     + (s.eventsSpooled() > 0 ? ", " + s.eventsSpooled() + " spooled" : "")
-                    + (s.totalDropped() > 0 ? ", " + s.totalDropped() + " dropped " + s.eventsDropped() : ""));
+                    + (s.totalDropped() > 0 ? ", " + s.totalDropped() + " dropped " + s.eventsDropped() : "");
+            if (warned) {
+                status.warn(outcome);
+            } else {
+                status.info(outcome);
+            }
             started = false;
         }
+    }
+
+    /**
+     * Says what stopping will deliver and for how long, when anything is buffered: a warning when no
+     * node is available, since stopping may then take all of {@code shutdownTimeout}, and the outcome
+     * is then said at the same level.
+     *
+     * @return whether it warned
+     */
+    private boolean announceFlush() {
+        long buffered = accumulator.bufferedEvents();
+        if (buffered == 0) {
+            return false;
+        }
+        String message = "delivering " + buffered + " event" + (buffered == 1 ? "" : "s") + ", up to "
+                + Durations.format(settings.shutdownTimeout());
+        boolean available = stats().nodes().stream()
+                .anyMatch(n -> n.getState().equals("up") || n.getState().equals("standby"));
+        if (available) {
+            status.info(message);
+            return false;
+        }
+        status.warn(message + "; no node is available now, what is not delivered by then is "
+                + (spool.isEnabled() ? "spooled" : "dropped"));
+        return true;
     }
 
     /**
