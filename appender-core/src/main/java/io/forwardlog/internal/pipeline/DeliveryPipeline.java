@@ -61,6 +61,7 @@ public final class DeliveryPipeline implements DeliverySink {
     private ScheduledThreadPoolExecutor timer;
     private SpoolBridge spool = SpoolBridge.none(counters);
     private AppenderMBean mbean;
+    private ExitFlush exitFlush;
     private Thread senderThread;
     private volatile boolean started;
     private boolean stopped;
@@ -142,6 +143,9 @@ public final class DeliveryPipeline implements DeliverySink {
                 status.warn(problem);
             }
         }
+        exitFlush = new ExitFlush(THREAD_PREFIX + settings.name() + "-exit", () -> accumulator.bufferedEvents(),
+                settings.shutdownTimeout(), nanoTime, status);
+        exitFlush.register();
         started = true;
         if (upstream != null) {
             status.info("started: upstream '" + upstream.name() + "' with " + definitions.size() + " node"
@@ -277,6 +281,7 @@ public final class DeliveryPipeline implements DeliverySink {
                 return;
             }
             stopped = true;
+            exitFlush.unregister();
             long timeout = settings.shutdownTimeout().toNanos();
             boolean warned = announceFlush();
             accumulator.close();
