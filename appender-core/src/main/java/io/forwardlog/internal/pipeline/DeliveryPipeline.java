@@ -39,6 +39,8 @@ public final class DeliveryPipeline implements DeliverySink {
 
     private static final String[] OWN_LOGGERS = {"io.forwardlog.", "org.msgpack.", "org.bouncycastle."};
     private static final String THREAD_PREFIX = "forwardlog-";
+    /** A stop that takes longer than this is said at warning level while it lasts. */
+    private static final long SLOW_STOP_MILLIS = 1000;
     private static final String UNSUPPORTED_FRAMEWORK = "; the logging framework's classes lack what forwardlog"
             + " calls: is its version one forwardlog supports (see the README's supported versions)?";
 
@@ -286,7 +288,19 @@ public final class DeliveryPipeline implements DeliverySink {
             boolean warned = announceFlush();
             accumulator.close();
             sender.beginClose(nanoTime.getAsLong() + timeout);
-            joinSender(TimeUnit.NANOSECONDS.toMillis(timeout) + 2000);
+            long waitMillis = TimeUnit.NANOSECONDS.toMillis(timeout) + 2000;
+            if (!warned) {
+                // a node that looked available may not take the events: a long wait is said while it lasts
+                joinSender(SLOW_STOP_MILLIS);
+                waitMillis -= SLOW_STOP_MILLIS;
+                if (senderThread.isAlive()) {
+                    warned = true;
+                    status.warn("still delivering " + accumulator.bufferedEvents() + " events after "
+                            + Durations.format(Duration.ofMillis(SLOW_STOP_MILLIS)) + ", up to "
+                            + Durations.format(settings.shutdownTimeout()) + " in all");
+                }
+            }
+            joinSender(waitMillis);
             if (!sender.isFinished()) {
                 status.error("the sender did not finish within shutdownTimeout; "
                         + accumulator.bufferedEvents() + " events may be lost", null);
@@ -308,8 +322,8 @@ public final class DeliveryPipeline implements DeliverySink {
 
     /**
      * Says what stopping will deliver and for how long, when anything is buffered: a warning when no
-     * node is available, since stopping may then take all of {@code shutdownTimeout}, and the outcome
-     * is then said at the same level.
+     * node is available, since stopping may then take all of {@code shutdownTimeout} (a stop that lasts
+     * past a second warns then), and the outcome is then said at the same level.
      *
      * @return whether it warned
      */
