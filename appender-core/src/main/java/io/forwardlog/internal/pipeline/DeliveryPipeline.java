@@ -283,7 +283,7 @@ public final class DeliveryPipeline implements DeliverySink {
                 return;
             }
             stopped = true;
-            exitFlush.unregister();
+            exitFlush.pipelineStopping();
             long timeout = settings.shutdownTimeout().toNanos();
             boolean warned = announceFlush();
             accumulator.close();

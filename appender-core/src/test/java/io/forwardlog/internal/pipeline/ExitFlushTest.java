@@ -27,7 +27,18 @@ class ExitFlushTest {
     }
 
     @Test
-    void waitsUntilTheSenderHasDeliveredWhatIsBufferedAndSaysSo() {
+    void saysNothingWhenTheSenderDeliversWithinASecond() {
+        // the clock moves a second per reading: the first look after the start sees everything delivered
+        long[] buffered = {5000, 0};
+        int[] reading = {0};
+
+        exitFlush(() -> buffered[Math.min(reading[0]++, buffered.length - 1)]).run();
+
+        assertEquals(List.of(), messages);
+    }
+
+    @Test
+    void warnsWhenTheWaitLastsPastASecondAndSaysHowItEnded() {
         long[] buffered = {5000, 5000, 1200, 0};
         int[] reading = {0};
 
@@ -46,6 +57,17 @@ class ExitFlushTest {
         assertEquals("ERROR forwardlog 'FLUENT': 3 events were not delivered within 10s of the JVM's exit and are lost",
                 messages.get(1));
         assertEquals(2, messages.size());
+    }
+
+    @Test
+    void stepsAsideSilentlyWhenThePipelineIsStopped() {
+        ExitFlush flush = exitFlush(() -> 3);
+        flush.register();
+
+        flush.pipelineStopping();
+        flush.run();
+
+        assertEquals(List.of(), messages);
     }
 
     private ExitFlush exitFlush(LongSupplier buffered) {
