@@ -96,6 +96,21 @@ class SpringBootSampleTest {
     }
 
     @Test
+    void anUpstreamFileThatIsThereButWrongStopsTheApplicationsStartNamingItsLine() throws Exception {
+        Path upstream = Files.writeString(dir.resolve("upstream.conf"),
+                "[UPSTREAM]\n    name sample\n\n[NODE]\n    name local\n    host 127.0.0.1\n    port abc\n");
+        try (SpringBootChild app = SpringBootChild.start(dir, upstream, "--sample.events=1")) {
+
+            assertEquals(1, app.awaitExit(), app.toString());
+
+            String errors = app.errors();
+            assertTrue(errors.contains("Logback configuration error detected"), errors);
+            assertTrue(errors.contains("forwardlog 'FLUENT': not started: " + upstream + ":7: [NODE] 'local': port "
+                    + "'abc' is not a number"), errors);
+        }
+    }
+
+    @Test
     void anExitWithEveryNodeDownSaysWhatItDeliversAndForHowLongThenWhatHappened() throws Exception {
         try (ForwardReceiver receiver = ForwardReceiver.start()) {
             receiver.stop();
