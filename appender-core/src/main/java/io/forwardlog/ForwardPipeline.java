@@ -26,7 +26,9 @@ public final class ForwardPipeline {
     }
 
     /**
-     * Reads the upstream file, prepares every node and starts sending. Idempotent.
+     * Reads the upstream file, prepares every node and starts sending. Idempotent. A file that is
+     * missing or cannot be read is not a start error: it is waited for, with a warning, while events
+     * are buffered, and used once it can be read.
      *
      * @throws ForwardStartException with a message that names the file and line, or the setting, that is wrong
      */

@@ -162,7 +162,62 @@ class DeliveryPipelineTest {
 
             assertEquals(1234, receiver.awaitEvents(1234, Duration.ofSeconds(10)).size(), status.toString());
             assertEquals(1234, pipeline.stats().eventsDelivered());
-            assertTrue(status.contains("stopped: 1234 events delivered"), status.toString());
+            assertTrue(status.messages.contains("INFO forwardlog 'forward': delivering 1234 events, up to 10s"),
+                    status.toString());
+            assertTrue(status.contains("INFO forwardlog 'forward': stopped: 1234 events delivered"), status.toString());
+        }
+    }
+
+    @Test
+    void aStopThatLastsPastASecondSaysSoWhileItLastsThenWhatHappened() throws Exception {
+        try (ForwardReceiver receiver = ForwardReceiver.start()) {
+            receiver.stop();
+            // nothing is sent and no heartbeat goes out before the stop: the node still looks available
+            ForwardPipeline pipeline = pipeline(receiver, s -> s.flushInterval(Duration.ofHours(1))
+                    .heartbeatInterval(Duration.ofHours(1)).shutdownTimeout(Duration.ofSeconds(2)));
+            for (int i = 0; i < 10; i++) {
+                pipeline.append(new Event("m", "main", i));
+            }
+            int before = status.messages.size();
+
+            pipeline.stop();
+
+            // the node's failure, found during the stop, is said too, at a moment of the sender's choosing
+            assertEquals(List.of(
+                    "INFO forwardlog 'forward': delivering 10 events, up to 2s",
+                    "WARN forwardlog 'forward': still delivering 10 events after 1s, up to 2s in all",
+                    "ERROR forwardlog 'forward': stopped with 10 undelivered events dropped",
+                    "WARN forwardlog 'forward': 10 events dropped since the last report, 10 in all (10 undelivered "
+                            + "when shutdownTimeout ran out)",
+                    "WARN forwardlog 'forward': stopped: 0 events delivered, 10 dropped {SHUTDOWN=10}"),
+                    status.messages.subList(before, status.messages.size()).stream()
+                            .filter(m -> !m.contains("forward': node 'node-1'") && !m.contains("no node of upstream"))
+                            .toList(), status.toString());
+        }
+    }
+
+    @Test
+    void stopWithEveryNodeDownSaysAtOnceWhatItDeliversAndForHowLongThenWhatHappened() throws Exception {
+        try (ForwardReceiver receiver = ForwardReceiver.start()) {
+            receiver.stop();
+            ForwardPipeline pipeline = pipeline(receiver, s -> s.shutdownTimeout(Duration.ofMillis(300)));
+            for (int i = 0; i < 10; i++) {
+                pipeline.append(new Event("m", "main", i));
+            }
+            PipelineTestSupport.await("the upstream to be down", Duration.ofSeconds(10),
+                    () -> status.contains("no node of upstream"));
+            int before = status.messages.size();
+
+            pipeline.stop();
+
+            assertEquals(List.of(
+                    "WARN forwardlog 'forward': delivering 10 events, up to 300ms; no node is available now, what is not "
+                            + "delivered by then is dropped",
+                    "ERROR forwardlog 'forward': stopped with 10 undelivered events dropped",
+                    "WARN forwardlog 'forward': 10 events dropped since the last report, 10 in all (10 undelivered "
+                            + "when shutdownTimeout ran out)",
+                    "WARN forwardlog 'forward': stopped: 0 events delivered, 10 dropped {SHUTDOWN=10}"),
+                    status.messages.subList(before, status.messages.size()));
         }
     }
 

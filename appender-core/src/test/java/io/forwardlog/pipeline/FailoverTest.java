@@ -132,7 +132,8 @@ class FailoverTest {
         long waited = System.nanoTime() - back;
 
         assertTrue(waited >= Duration.ofMillis(1400).toNanos(), "came back after " + waited / 1_000_000 + "ms");
-        assertTrue(status.contains("node 'node-2' (127.0.0.1:" + b.port() + ") is back after"), status.toString());
+        assertTrue(status.contains("WARN forwardlog 'forward': node 'node-2' (127.0.0.1:" + b.port() + ") is back after"),
+                status.toString());
     }
 
     @Test
@@ -154,6 +155,9 @@ class FailoverTest {
         assertTrue(status.contains("ERROR forwardlog 'forward': no node of upstream 'test-upstream' is available "
                 + "(node-1: connection refused; node-2: connection refused); keeping events buffered and retrying"), status.toString());
         assertEquals(1, status.messages.stream().filter(m -> m.contains("is available again")).count(), status.toString());
+        // at the outage's level: whoever was shown the outage is shown its end
+        assertTrue(status.contains("ERROR forwardlog 'forward': upstream 'test-upstream' is available again through "
+                + "node 'node-1'"), status.toString());
     }
 
     private void await(String what, Duration timeout, java.util.function.BooleanSupplier condition) {

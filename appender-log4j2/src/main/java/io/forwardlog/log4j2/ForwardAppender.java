@@ -1,6 +1,5 @@
 package io.forwardlog.log4j2;
 
-import io.forwardlog.ForwardPipeline;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.Core;
@@ -48,13 +47,14 @@ public final class ForwardAppender extends AbstractAppender {
         return new ForwardAppenderBuilder();
     }
 
-    /** Buffers the event for delivery; never throws and never blocks past the {@code overflow} policy. */
+    /**
+     * Buffers the event for delivery; never throws and never blocks past the {@code overflow} policy.
+     * The event is read, and the layout applied, inside the pipeline's encoding, which drops an event
+     * that cannot be read (a method this Log4j2 version lacks) rather than throw.
+     */
     @Override
     public void append(LogEvent event) {
-        if (ForwardPipeline.isOwnEvent(event.getLoggerName())) {
-            return;
-        }
-        manager.append(new Log4jEvent(event, layout == null ? null : layoutOutput(event)));
+        manager.append(new Log4jEvent(event, layout == null ? null : this::layoutOutput));
     }
 
     /** The layout's text without its trailing line separator, or {@code null} when the layout fails. */

@@ -24,9 +24,10 @@ import org.apache.logging.log4j.status.StatusLogger;
  * output, without its trailing line separator, becomes the {@code message} field, a {@code Filter},
  * and {@code <KeyValuePair key=".." value=".."/>} elements, each a field added to every record.
  *
- * <p>{@link #build()} reports a wrong attribute, or an upstream file that cannot be read, through
- * Log4j2's {@code StatusLogger}, naming the attribute or the file and line, and returns {@code null}:
- * Log4j2 then leaves the appender out and the application runs on.
+ * <p>{@link #build()} reports a wrong attribute, an upstream file that is wrong, or a Log4j2 older
+ * than 2.17.0, through Log4j2's {@code StatusLogger}, naming the attribute, the file and line, or the
+ * supported versions, and returns {@code null}: Log4j2 then leaves the appender out and the
+ * application runs on.
  */
 public final class ForwardAppenderBuilder extends AbstractAppender.Builder<ForwardAppenderBuilder>
         implements org.apache.logging.log4j.core.util.Builder<ForwardAppender> {
@@ -140,6 +141,10 @@ public final class ForwardAppenderBuilder extends AbstractAppender.Builder<Forwa
     /** The appender, or {@code null} after reporting why not through the {@code StatusLogger}. */
     @Override
     public ForwardAppender build() {
+        String unsupported = Log4jVersion.problem();
+        if (unsupported != null) {
+            return notCreated(unsupported);
+        }
         Map<String, String> attributes = attributes();
         Map<String, String> fields = staticFields();
         ForwardSettings settings;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.logging.log4j.Marker;
 import org.apache.logging.log4j.message.MapMessage;
 import org.apache.logging.log4j.message.Message;
@@ -21,15 +22,19 @@ final class Log4jEvent implements LogEvent {
     private static final String MESSAGE_KEY = "message";
 
     private final org.apache.logging.log4j.core.LogEvent event;
-    private final String layoutOutput;
+    private final Function<org.apache.logging.log4j.core.LogEvent, String> layout;
 
     /**
-     * @param layoutOutput the appender's layout applied to {@code event}, or {@code null} for the
-     *     formatted message
+     * Reads nothing yet: core reads the event while it encodes it, where whatever Log4j2 throws drops
+     * the event instead of reaching the application.
+     *
+     * @param layout the appender's layout as text, {@code null} when it failed for this event; or
+     *     {@code null} for the formatted message
      */
-    Log4jEvent(org.apache.logging.log4j.core.LogEvent event, String layoutOutput) {
+    Log4jEvent(org.apache.logging.log4j.core.LogEvent event,
+               Function<org.apache.logging.log4j.core.LogEvent, String> layout) {
         this.event = event;
-        this.layoutOutput = layoutOutput;
+        this.layout = layout;
     }
 
     @Override
@@ -59,6 +64,7 @@ final class Log4jEvent implements LogEvent {
 
     @Override
     public String message() {
+        String layoutOutput = layout == null ? null : layout.apply(event);
         if (layoutOutput != null) {
             return layoutOutput;
         }

@@ -74,6 +74,6 @@ class Log4jEventTest {
     }
 
     private static LogEvent view(org.apache.logging.log4j.core.LogEvent event, String layoutOutput) {
-        return new Log4jEvent(event, layoutOutput);
+        return new Log4jEvent(event, layoutOutput == null ? null : e -> layoutOutput);
     }
 }

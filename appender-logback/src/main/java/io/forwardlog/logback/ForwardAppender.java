@@ -10,6 +10,7 @@ import io.forwardlog.ForwardSettings;
 import io.forwardlog.ForwardStartException;
 import io.forwardlog.HeartbeatType;
 import io.forwardlog.OverflowPolicy;
+import io.forwardlog.PipelineStats;
 
 /**
  * A Logback appender that ships events to Fluentd / Fluent Bit over the Forward protocol, balanced
@@ -50,9 +51,9 @@ public final class ForwardAppender extends UnsynchronizedAppenderBase<ILoggingEv
     }
 
     /**
-     * Reads the settings and the upstream file and starts delivering. Never throws: a wrong setting or
-     * a broken upstream file is reported as an error status naming the setting, or the file and line,
-     * and the appender stays stopped.
+     * Reads the settings and the upstream file and starts delivering. Never throws: a wrong setting, a
+     * broken upstream file or a Logback version older than 1.3 is reported as an error status naming
+     * the setting, the file and line, or the supported versions, and the appender stays stopped.
      */
     @Override
     public void start() {
@@ -60,6 +61,11 @@ public final class ForwardAppender extends UnsynchronizedAppenderBase<ILoggingEv
             return;
         }
         String notStarted = "forwardlog '" + (getName() != null ? getName() : "forward") + "': not started: ";
+        String unsupported = LogbackVersion.problem();
+        if (unsupported != null) {
+            addError(notStarted + unsupported);
+            return;
+        }
         ForwardSettings forwardSettings;
         try {
             forwardSettings = settings.build(getName());
@@ -104,14 +110,22 @@ public final class ForwardAppender extends UnsynchronizedAppenderBase<ILoggingEv
         current.pipeline().stop();
     }
 
+    /**
+     * Hands the event to the pipeline, which reads it (forwardlog's own events are dropped before a
+     * layout runs for them) and never throws, whatever this Logback version lacks.
+     */
     @Override
     protected void append(ILoggingEvent event) {
         Running current = running;
-        // own events are dropped before a layout runs for them; the pipeline would drop them too
-        if (current == null || ForwardPipeline.isOwnEvent(event.getLoggerName())) {
-            return;
+        if (current != null) {
+            current.pipeline().append(new LogbackEvent(event, current.messageText()));
         }
-        current.pipeline().append(new LogbackEvent(event, current.messageText()));
+    }
+
+    /** What the running pipeline has done so far, or null when stopped. */
+    PipelineStats stats() {
+        Running current = running;
+        return current == null ? null : current.pipeline().stats();
     }
 
     /** The running pipeline, or null when stopped. */

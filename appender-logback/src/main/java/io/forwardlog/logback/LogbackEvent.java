@@ -15,29 +15,37 @@ import org.slf4j.event.KeyValuePair;
 /**
  * {@link LogEvent} over a Logback event, read in place: core encodes it during {@code append}, on the
  * logging thread, so nothing is copied and nothing needs deferring. That is also why caller data is
- * right: Logback computes it from the stack of the thread that asks.
+ * right: Logback computes it from the stack of the thread that asks. The constructor reads nothing:
+ * every call into Logback happens inside core's encoding, where whatever it throws (a method this
+ * Logback version lacks, a failing layout) drops the event instead of reaching the application.
  */
 final class LogbackEvent implements LogEvent {
 
     private final ILoggingEvent event;
     private final MessageText messageText;
-    private final Instant instant;
+    private Instant instant;
 
     LogbackEvent(ILoggingEvent event, MessageText messageText) {
         this.event = event;
         this.messageText = messageText;
-        Instant time = event.getInstant();
-        this.instant = time != null ? time : Instant.ofEpochMilli(event.getTimeStamp());
     }
 
     @Override
     public long epochSecond() {
-        return instant.getEpochSecond();
+        return instant().getEpochSecond();
     }
 
     @Override
     public int nanoOfSecond() {
-        return instant.getNano();
+        return instant().getNano();
+    }
+
+    private Instant instant() {
+        if (instant == null) {
+            Instant time = event.getInstant();
+            instant = time != null ? time : Instant.ofEpochMilli(event.getTimeStamp());
+        }
+        return instant;
     }
 
     @Override

@@ -37,11 +37,17 @@ final class LogbackThrowable implements ThrowableView {
         return proxy.getClassName();
     }
 
-    /** What the throwable's own {@code toString()} gave, which Logback keeps when it is overridden. */
+    /**
+     * What the throwable's own {@code toString()} gives, as the JDK prints it. Taken from the throwable
+     * itself rather than from {@code IThrowableProxy.getOverridingMessage()}, which only Logback 1.5.22
+     * and later have; a proxy without its throwable (one read from a socket) gives class and message.
+     */
     @Override
     public String summary() {
-        String overriding = proxy.getOverridingMessage();
-        return overriding != null ? overriding : ThrowableView.super.summary();
+        if (proxy instanceof ThrowableProxy local && local.getThrowable() != null) {
+            return local.getThrowable().toString();
+        }
+        return ThrowableView.super.summary();
     }
 
     @Override

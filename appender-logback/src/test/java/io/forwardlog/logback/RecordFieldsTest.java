@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.MDC;
 import org.slf4j.Marker;
 import org.slf4j.helpers.BasicMarkerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
@@ -39,10 +40,10 @@ class RecordFieldsTest {
             IllegalStateException failure = failure();
             LoggingEventBuilder call = logback.logger("shop.Orders").atError().addMarker(audit)
                     .addKeyValue("orderId", 42).addKeyValue("amount", 9.5).setCause(failure);
-            logback.context.getMDCAdapter().put("requestId", "r-17");
+            MDC.put("requestId", "r-17");
             int line = lineHere() + 1;
             call.log("order {} failed", "o-1");
-            logback.context.getMDCAdapter().clear();
+            MDC.clear();
 
             ReceivedEvent event = receiver.awaitEvents(1, TIMEOUT).get(0);
 

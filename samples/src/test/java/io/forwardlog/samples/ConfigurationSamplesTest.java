@@ -18,7 +18,7 @@ import org.apache.logging.log4j.core.config.Configurator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The copy-ready logback.xml, logback-spring.xml and log4j2.xml load cleanly and deliver. */
+/** The copy-ready logback.xml and log4j2.xml load cleanly and deliver (logback-spring.xml: SpringBootSampleTest). */
 class ConfigurationSamplesTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -38,19 +38,6 @@ class ConfigurationSamplesTest {
             assertEquals("order 42 shipped", event.record().get("message"));
             assertEquals("orders", event.record().get("service"));
             assertEquals("dev", event.record().get("env"));
-        }
-    }
-
-    @Test
-    void theSampleLogbackSpringXmlLoadsWithoutSpringBootAndRoutesByLevel() throws Exception {
-        try (ForwardReceiver receiver = ForwardReceiver.start()) {
-            LoggerContext context = logback("logback-spring.xml", receiver);
-            context.getLogger("com.example.Orders").warn("low stock");
-            context.stop();
-
-            ReceivedEvent event = receiver.awaitEvents(1, WAIT).get(0);
-            assertEquals("app.warn", event.tag());
-            assertEquals("spring-app", event.record().get("app"));
         }
     }
 

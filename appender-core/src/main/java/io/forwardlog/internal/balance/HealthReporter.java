@@ -48,14 +48,19 @@ final class HealthReporter {
         checkAllDown(all);
     }
 
+    /**
+     * A node is available again. Said at the level its failure was (the outage at error, a node at
+     * warning): a framework that shows only warnings and errors, as Spring Boot does, would otherwise
+     * show the outage and never its end.
+     */
     synchronized void cameBack(NodeChannel node, Duration downFor, List<NodeChannel> all) {
         lastReportedError.remove(node.name());
         if (allDown) {
             allDown = false;
-            status.info("upstream '" + upstreamName + "' is available again through node '" + node.name() + "'");
+            status.error("upstream '" + upstreamName + "' is available again through node '" + node.name() + "'", null);
         } else {
             long available = all.stream().filter(NodeChannel::isAvailable).count();
-            status.info(node + " is back after " + Durations.format(downFor) + "; using " + available
+            status.warn(node + " is back after " + Durations.format(downFor) + "; using " + available
                     + " node" + (available == 1 ? "" : "s"));
         }
     }

@@ -11,6 +11,7 @@ import io.forwardlog.internal.balance.Backoff;
 import io.forwardlog.internal.balance.Connector;
 import io.forwardlog.internal.balance.HealthPolicy;
 import io.forwardlog.internal.balance.Heartbeats;
+import io.forwardlog.internal.balance.NodeDefinition;
 import io.forwardlog.internal.balance.NodeSet;
 import io.forwardlog.internal.record.EncodedEntry;
 import io.forwardlog.internal.record.RecordEncoder;
@@ -19,9 +20,11 @@ import io.forwardlog.internal.spool.Spool;
 import io.forwardlog.internal.spool.SpoolException;
 import io.forwardlog.internal.status.StatusReporter;
 import io.forwardlog.internal.transport.IoLoop;
+import io.forwardlog.internal.util.Durations;
 import io.forwardlog.upstream.Upstream;
 import io.forwardlog.upstream.UpstreamNode;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -44,6 +47,10 @@ public final class DeliveryPipeline {
     private static final String THREAD_PREFIX = "forwardlog-";
     /** DNS lookups at once; more wait their turn, so a dead resolver cannot make threads pile up. */
     private static final int RESOLVER_THREADS = 2;
+    /** A stop that takes longer than this is said at warning level while it lasts. */
+    private static final long SLOW_STOP_MILLIS = 1000;
+    private static final String UNSUPPORTED_FRAMEWORK = "; the logging framework's classes lack what forwardlog"
+            + " calls: is its version one forwardlog supports (see the README's supported versions)?";
 
     private final ForwardSettings settings;
     private final LongSupplier nanoTime;
@@ -65,6 +72,7 @@ public final class DeliveryPipeline {
     private ScheduledThreadPoolExecutor timer;
     private SpoolBridge spool = SpoolBridge.none(counters);
     private AppenderMBean mbean;
+    private ExitFlush exitFlush;
     private Thread senderThread;
     private volatile boolean started;
     private boolean stopped;
@@ -104,13 +112,17 @@ public final class DeliveryPipeline {
 
     private void startThreads() throws ForwardStartException {
         NodeDefinitions definer = new NodeDefinitions(settings, status::warn);
-        NodeDefinitions.Loaded upstream;
+        // null while the file is awaited: the pipeline starts with no node and buffers
+        Upstream upstream = AwaitedUpstream.loadAtStart(settings.upstream(), upstreamLookAgain(), status);
+        List<NodeDefinition> definitions;
         try {
-            upstream = definer.load(settings.upstream(), status::warn);
+            definitions = upstream == null ? List.of() : definer.defineAll(upstream);
         } catch (NodeDefinitions.Unusable e) {
             throw new ForwardStartException(e.getMessage(), e);
         }
-        warnAboutUnverifiedTls(upstream.upstream());
+        if (upstream != null) {
+            warnAboutUnverifiedTls(upstream);
+        }
         openSpool();
         try {
             loop = IoLoop.open();
@@ -133,7 +145,7 @@ public final class DeliveryPipeline {
                 settings.hardTimeout().toNanos(), settings.recoverWait().toNanos());
         NodeSet nodeSet = new NodeSet(new NodeSet.Parts(policy, connector, new Deliveries(accumulator, counters, status),
                 status, nanoTime, pingTag), loop::wakeup);
-        nodeSet.start(upstream.upstream().name(), upstream.nodes());
+        nodeSet.start(upstream == null ? settings.upstream().toString() : upstream.name(), definitions);
         nodes = nodeSet;
         heartbeats = new Heartbeats(settings.heartbeatType(), settings.heartbeatInterval().toNanos());
         try {
@@ -150,7 +162,7 @@ public final class DeliveryPipeline {
         senderThread = new Thread(sender, THREAD_PREFIX + settings.name() + "-sender");
         senderThread.setDaemon(true);
         senderThread.start();
-        scheduleHousekeeping(upstream.upstream(), definer);
+        scheduleHousekeeping(upstream, definer);
         if (settings.jmx()) {
             mbean = new AppenderMBean(this::stats);
             String problem = mbean.register(settings.name());
@@ -158,10 +170,21 @@ public final class DeliveryPipeline {
                 status.warn(problem);
             }
         }
+        exitFlush = new ExitFlush(THREAD_PREFIX + settings.name() + "-exit", () -> accumulator.bufferedEvents(),
+                settings.shutdownTimeout(), nanoTime, status);
+        exitFlush.register();
         started = true;
-        int n = upstream.nodes().size();
-        status.info("started: upstream '" + upstream.upstream().name() + "' with " + n + " node"
-                + (n == 1 ? "" : "s") + " from " + settings.upstream());
+        if (upstream != null) {
+            int n = definitions.size();
+            status.info("started: upstream '" + upstream.name() + "' with " + n + " node"
+                    + (n == 1 ? "" : "s") + " from " + settings.upstream());
+        }
+    }
+
+    /** How often the upstream file is read again while it is awaited. */
+    private Duration upstreamLookAgain() {
+        return settings.upstreamCheckInterval().isZero() ? AwaitedUpstream.LOOK_AGAIN_WITHOUT_RELOADING
+                : settings.upstreamCheckInterval();
     }
 
     private void warnAboutUnverifiedTls(Upstream upstream) {
@@ -199,9 +222,11 @@ public final class DeliveryPipeline {
     }
 
     private void scheduleHousekeeping(Upstream upstream, NodeDefinitions definer) {
-        long check = settings.upstreamCheckInterval().toNanos();
-        if (check > 0) {
-            UpstreamWatcher watcher = new UpstreamWatcher(settings.upstream(), upstream, definer, nodes, status);
+        boolean reloading = !settings.upstreamCheckInterval().isZero();
+        if (reloading || upstream == null) {
+            long check = upstreamLookAgain().toNanos();
+            UpstreamWatcher watcher = new UpstreamWatcher(settings.upstream(), upstream, definer, nodes, status,
+                    reloading);
             timer.scheduleWithFixedDelay(guarded("upstream-check", "checking the upstream file", watcher),
                     check, check, TimeUnit.NANOSECONDS);
         }
@@ -229,9 +254,15 @@ public final class DeliveryPipeline {
         return started;
     }
 
+    /**
+     * Encodes the event on the calling thread and buffers it. Whatever reading the event throws (the
+     * adapters read the framework's event in place, so a framework version without a method forwardlog
+     * calls throws a {@link LinkageError} here) drops that event as {@code UNENCODABLE} and is reported,
+     * rate-limited; nothing reaches the caller.
+     */
     public void append(LogEvent event) {
         RecordAccumulator buffer = accumulator;
-        if (buffer == null || isOwnEvent(event.loggerName()) || isOwnThread()) {
+        if (buffer == null || isOwnThread()) {
             return;
         }
         boolean[] inAppend = appending.get();
@@ -240,21 +271,37 @@ public final class DeliveryPipeline {
         }
         inAppend[0] = true;
         try {
-            counters.eventsAppended.increment();
+            boolean counted = false;
             EncodedEntry entry;
             String eventTag;
             try {
+                String loggerName = event.loggerName();
+                if (isOwnEvent(loggerName)) {
+                    return;
+                }
+                counters.eventsAppended.increment();
+                counted = true;
                 entry = encoder.encode(event);
-                eventTag = tag.resolve(event.loggerName(), event.level());
-            } catch (RuntimeException e) {
-                counters.drops.add(DropReason.UNENCODABLE, 1);
-                status.warnLimited("encode", "an event could not be encoded and was dropped: " + e);
+                eventTag = tag.resolve(loggerName, event.level());
+            } catch (Exception | LinkageError | StackOverflowError e) {
+                if (!counted) {
+                    counters.eventsAppended.increment();
+                }
+                unencodable(e);
                 return;
             }
             buffer.append(eventTag, entry.array(), entry.length());
         } finally {
             inAppend[0] = false;
         }
+    }
+
+    private void unencodable(Throwable e) {
+        counters.drops.add(DropReason.UNENCODABLE, 1);
+        // the class and message rather than toString(), which an exception may override and break
+        String problem = e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        status.warnLimited("encode", "an event could not be encoded and was dropped: " + problem
+                + (e instanceof LinkageError ? UNSUPPORTED_FRAMEWORK : ""));
     }
 
     /** Whether {@code loggerName} belongs to forwardlog or a library it runs on. */
@@ -281,10 +328,24 @@ public final class DeliveryPipeline {
                 return;
             }
             stopped = true;
+            exitFlush.pipelineStopping();
             long timeout = settings.shutdownTimeout().toNanos();
+            boolean warned = announceFlush();
             accumulator.close();
             sender.beginClose(nanoTime.getAsLong() + timeout);
-            joinSender(TimeUnit.NANOSECONDS.toMillis(timeout) + 2000);
+            long waitMillis = TimeUnit.NANOSECONDS.toMillis(timeout) + 2000;
+            if (!warned) {
+                // a node that looked available may not take the events: a long wait is said while it lasts
+                joinSender(SLOW_STOP_MILLIS);
+                waitMillis -= SLOW_STOP_MILLIS;
+                if (senderThread.isAlive()) {
+                    warned = true;
+                    status.warn("still delivering " + accumulator.bufferedEvents() + " events after "
+                            + Durations.format(Duration.ofMillis(SLOW_STOP_MILLIS)) + ", up to "
+                            + Durations.format(settings.shutdownTimeout()) + " in all");
+                }
+            }
+            joinSender(waitMillis);
             if (!sender.isFinished()) {
                 status.error("the sender did not finish within shutdownTimeout; "
                         + accumulator.bufferedEvents() + " events may be lost", null);
@@ -292,11 +353,41 @@ public final class DeliveryPipeline {
             shutdownThreads();
             dropReporter.report();
             PipelineStats s = stats();
-            status.info("stopped: " + s.eventsDelivered() + " events delivered"
+            String outcome = "stopped: " + s.eventsDelivered() + " events delivered"
                     + (s.eventsSpooled() > 0 ? ", " + s.eventsSpooled() + " spooled" : "")
-                    + (s.totalDropped() > 0 ? ", " + s.totalDropped() + " dropped " + s.eventsDropped() : ""));
+                    + (s.totalDropped() > 0 ? ", " + s.totalDropped() + " dropped " + s.eventsDropped() : "");
+            if (warned) {
+                status.warn(outcome);
+            } else {
+                status.info(outcome);
+            }
             started = false;
         }
+    }
+
+    /**
+     * Says what stopping will deliver and for how long, when anything is buffered: a warning when no
+     * node is available, since stopping may then take all of {@code shutdownTimeout} (a stop that lasts
+     * past a second warns then), and the outcome is then said at the same level.
+     *
+     * @return whether it warned
+     */
+    private boolean announceFlush() {
+        long buffered = accumulator.bufferedEvents();
+        if (buffered == 0) {
+            return false;
+        }
+        String message = "delivering " + buffered + " event" + (buffered == 1 ? "" : "s") + ", up to "
+                + Durations.format(settings.shutdownTimeout());
+        boolean available = stats().nodes().stream()
+                .anyMatch(n -> n.getState().equals("up") || n.getState().equals("standby"));
+        if (available) {
+            status.info(message);
+            return false;
+        }
+        status.warn(message + "; no node is available now, what is not delivered by then is "
+                + (spool.isEnabled() ? "spooled" : "dropped"));
+        return true;
     }
 
     /**

@@ -35,7 +35,11 @@ public final class RecordEncoder {
         this.schema = schema;
     }
 
-    /** The encoded entry, valid on this thread until its next call. */
+    /**
+     * The encoded entry, valid on this thread until its next call. Whatever the event throws while it
+     * is read is thrown on, and the thread's buffers are let go: the packers hold the fields written
+     * before the failure, which would otherwise open the next event's entry.
+     */
     public EncodedEntry encode(LogEvent event) {
         Buffers b = buffers.get();
         if (b.entry.array().length > KEEP_BUFFER_BYTES) {
@@ -43,6 +47,7 @@ public final class RecordEncoder {
             buffers.remove();
             b = buffers.get();
         }
+        boolean encoded = false;
         try {
             b.body.reset();
             b.names.clear();
@@ -55,10 +60,15 @@ public final class RecordEncoder {
             b.entryPacker.packMapHeader(fields);
             b.entryPacker.flush();
             b.entry.write(b.body.array(), 0, b.body.length());
+            encoded = true;
             return b.entry;
         } catch (IOException e) {
             // packing into memory does not do I/O; a failure here is a bug, not a condition to handle
             throw new UncheckedIOException(e);
+        } finally {
+            if (!encoded) {
+                buffers.remove();
+            }
         }
     }
 

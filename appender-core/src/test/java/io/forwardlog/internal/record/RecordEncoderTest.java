@@ -2,6 +2,7 @@ package io.forwardlog.internal.record;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.forwardlog.ForwardSettings;
@@ -52,6 +53,24 @@ class RecordEncoderTest {
         assertEquals(42L, entry.get("order").asIntegerValue().toLong());
         assertTrue(entry.get("paid").asBooleanValue().getBoolean());
         assertEquals("r-1", entry.text("request_id"));
+    }
+
+    @Test
+    void anEventThatThrowsHalfWayThroughLeavesNothingBehindForTheNextEvent() throws IOException {
+        RecordEncoder encoder = new RecordEncoder(RecordSchema.defaults());
+        // the message, level, logger and thread are packed before the stack trace is read
+        FakeEvent broken = FakeEvent.simple("written first").withError(new IllegalStateException("boom") {
+            @Override
+            public StackTraceElement[] getStackTrace() {
+                throw new NoSuchMethodError("'java.lang.StackTraceElement[] a.Framework.frames()'");
+            }
+        });
+
+        assertThrows(NoSuchMethodError.class, () -> encoder.encode(broken));
+        Decoded next = decode(encoder.encode(FakeEvent.simple("next")));
+
+        assertEquals(List.of("message", "level", "logger", "thread"), next.keys());
+        assertEquals("next", next.text("message"));
     }
 
     @Test
@@ -110,7 +129,10 @@ class RecordEncoderTest {
     }
 
     private static Decoded encode(RecordSchema schema, LogEvent event) throws IOException {
-        EncodedEntry encoded = new RecordEncoder(schema).encode(event);
+        return decode(new RecordEncoder(schema).encode(event));
+    }
+
+    private static Decoded decode(EncodedEntry encoded) throws IOException {
         MessageUnpacker unpacker = MessagePack.newDefaultUnpacker(encoded.array(), 0, encoded.length());
         assertEquals(2, unpacker.unpackArrayHeader());
         ExtensionValue time = unpacker.unpackValue().asExtensionValue();
