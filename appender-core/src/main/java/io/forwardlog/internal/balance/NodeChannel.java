@@ -245,13 +245,18 @@ public final class NodeChannel implements ConnectionListener {
     @Override
     public void ended(ForwardConnection c, DeliveryException failure) {
         List<OutboundBatch> back = c.takeBack();
-        if (connection == c) {
+        boolean wasDataConnection = connection == c;
+        if (wasDataConnection) {
             connection = null;
         }
         ending.remove(c);
-        // a failure is the node's when it was up; a node already taken out keeps the reason it was taken out for
-        if (failure != null && failure.kind() != DeliveryException.Kind.CLOSED && !retiring && health.isUp()) {
-            pendingFailure = failure.getMessage();
+        if (failure != null && failure.kind() != DeliveryException.Kind.CLOSED && !retiring) {
+            if (health.isUp()) {
+                pendingFailure = failure.getMessage();
+            } else if (wasDataConnection) {
+                // the connection of a node taken out serves its heartbeats: its recovery starts over, unreported
+                health.heartbeatFailed(failure.getMessage());
+            }
         }
         if (!back.isEmpty()) {
             stats.resent.add(back.size());

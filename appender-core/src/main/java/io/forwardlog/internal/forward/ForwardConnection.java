@@ -319,10 +319,18 @@ public final class ForwardConnection implements IoHandler {
                 return;
             }
             readBuffer.flip();
-            replies.feed(readBuffer);
             Value reply;
-            while (state != State.CLOSED && (reply = replies.next()) != null) {
-                handle(reply);
+            try {
+                replies.feed(readBuffer);
+                while (state != State.CLOSED && (reply = replies.next()) != null) {
+                    handle(reply);
+                }
+            } catch (DeliveryException e) {
+                if (state == State.AUTHENTICATING && e.kind() == DeliveryException.Kind.PROTOCOL) {
+                    throw new DeliveryException(DeliveryException.Kind.PROTOCOL, "handshake failed: waiting for "
+                            + exchange.awaiting() + ", " + e.getMessage(), e);
+                }
+                throw e;
             }
         }
     }
@@ -512,10 +520,14 @@ public final class ForwardConnection implements IoHandler {
 
     private DeliveryException openTimeout() {
         return switch (state) {
-            case SECURING -> new DeliveryException(DeliveryException.Kind.TLS,
-                    "TLS handshake failed: no answer from the node within " + Durations.format(options.connectTimeout())
-                            + " (is TLS enabled on it?)");
-            case AUTHENTICATING -> SharedKeyHandshake.silentDuring(exchange.awaiting(), options.connectTimeout());
+            case SECURING -> new DeliveryException(DeliveryException.Kind.TLS, session.bytesReceived() == 0
+                    ? "TLS handshake failed: no answer from the node within " + Durations.format(options.connectTimeout())
+                            + " (is TLS enabled on it?)"
+                    : "TLS handshake failed: not done within " + Durations.format(options.connectTimeout())
+                            + ": the node answers too slowly");
+            case AUTHENTICATING -> replies.hasPartialValue()
+                    ? SharedKeyHandshake.tooSlowDuring(exchange.awaiting(), options.connectTimeout())
+                    : SharedKeyHandshake.silentDuring(exchange.awaiting(), options.connectTimeout());
             case RESOLVING -> new DeliveryException(DeliveryException.Kind.UNKNOWN_HOST, "cannot resolve host '"
                     + node.host() + "' within " + Durations.format(options.connectTimeout()));
             default -> new DeliveryException(DeliveryException.Kind.CONNECT_TIMEOUT,

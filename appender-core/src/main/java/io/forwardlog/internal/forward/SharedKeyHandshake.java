@@ -120,6 +120,12 @@ public final class SharedKeyHandshake implements ConnectionSetup {
                 "authentication failed: the node closed the connection instead of sending " + expected + hint);
     }
 
+    /** What a node that sends its handshake message too slowly did, in words. */
+    static DeliveryException tooSlowDuring(String expected, Duration timeout) {
+        return new DeliveryException(DeliveryException.Kind.AUTHENTICATION, "authentication failed: the node's "
+                + expected + " did not arrive whole within " + Durations.format(timeout) + ": the node sends too slowly");
+    }
+
     /** What a node that stays silent during the handshake did, in words. */
     static DeliveryException silentDuring(String expected, Duration timeout) {
         return new DeliveryException(DeliveryException.Kind.AUTHENTICATION,

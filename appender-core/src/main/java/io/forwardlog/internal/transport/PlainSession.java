@@ -7,6 +7,8 @@ import java.nio.channels.SocketChannel;
 /** TCP as it is: the session adds nothing to the channel's bytes. */
 final class PlainSession implements TransportSession {
 
+    private long received;
+
     @Override
     public Progress handshake(SocketChannel channel) {
         return Progress.DONE;
@@ -14,7 +16,16 @@ final class PlainSession implements TransportSession {
 
     @Override
     public int read(SocketChannel channel, ByteBuffer dst) throws IOException {
-        return channel.read(dst);
+        int n = channel.read(dst);
+        if (n > 0) {
+            received += n;
+        }
+        return n;
+    }
+
+    @Override
+    public long bytesReceived() {
+        return received;
     }
 
     @Override

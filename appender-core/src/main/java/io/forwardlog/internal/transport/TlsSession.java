@@ -26,6 +26,7 @@ final class TlsSession implements TransportSession {
     private ByteBuffer netOut;
     private ByteBuffer appIn;
     private boolean handshaken;
+    private long received;
 
     TlsSession(SSLEngine engine, String verifiedHost, int debug) throws TlsFailure {
         this.engine = engine;
@@ -126,6 +127,11 @@ final class TlsSession implements TransportSession {
             throw new IOException("TLS error: " + TlsFailures.describe(e), e);
         }
         return consumed;
+    }
+
+    @Override
+    public long bytesReceived() {
+        return received;
     }
 
     @Override
@@ -244,6 +250,7 @@ final class TlsSession implements TransportSession {
         if (read < 0) {
             eof();
         }
+        received += Math.max(0, read);
         return read > 0;
     }
 

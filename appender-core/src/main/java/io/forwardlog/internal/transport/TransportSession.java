@@ -38,6 +38,9 @@ public interface TransportSession {
      */
     long write(SocketChannel channel, ByteBuffer[] srcs) throws IOException;
 
+    /** How many bytes the node sent so far, as they came off the channel: tells a slow node from a silent one. */
+    long bytesReceived();
+
     /** Whether bytes the session made (TLS records) still wait for the channel. */
     boolean hasPendingOutput();
 
