@@ -356,7 +356,7 @@ public final class ForwardConnection implements IoHandler {
         }
         if (chunk == null) {
             throw new DeliveryException(DeliveryException.Kind.PROTOCOL,
-                    "unexpected message from the node: " + Messages.abbreviate(message.toJson()));
+                    "unexpected message from the node: " + Messages.describe(message));
         }
         OutboundBatch batch = window.acknowledge(chunk);
         if (batch == null) {
@@ -576,24 +576,22 @@ public final class ForwardConnection implements IoHandler {
         }
     }
 
-    private static String ackOf(Value message) {
+    /** The chunk an ack names, or {@code null}; whatever bytes the node put in it. */
+    static String ackOf(Value message) {
         if (!message.isMapValue()) {
             return null;
         }
         for (Map.Entry<Value, Value> entry : message.asMapValue().entrySet()) {
-            Value key = entry.getKey();
-            if (key.isRawValue() && "ack".equals(key.asRawValue().asString())) {
-                Value ack = entry.getValue();
-                return ack.isRawValue() ? ack.asRawValue().asString() : null;
+            if ("ack".equals(Messages.text(entry.getKey()))) {
+                return Messages.text(entry.getValue());
             }
         }
         return null;
     }
 
-    private static boolean isHelo(Value message) {
+    static boolean isHelo(Value message) {
         return message.isArrayValue() && message.asArrayValue().size() > 0
-                && message.asArrayValue().get(0).isRawValue()
-                && "HELO".equals(message.asArrayValue().get(0).asRawValue().asString());
+                && "HELO".equals(Messages.text(message.asArrayValue().get(0)));
     }
 
     private static long remaining(ByteBuffer[] buffers) {

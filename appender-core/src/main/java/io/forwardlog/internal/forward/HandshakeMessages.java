@@ -16,9 +16,9 @@ final class HandshakeMessages {
             throw malformed(type, message);
         }
         List<Value> items = message.asArrayValue().list();
-        if (items.isEmpty() || !items.get(0).isRawValue() || !type.equals(items.get(0).asRawValue().asString())) {
+        if (items.isEmpty() || !type.equals(Messages.text(items.get(0)))) {
             throw new DeliveryException(DeliveryException.Kind.PROTOCOL,
-                    "expected " + type + " from the node, got " + Messages.abbreviate(message.toString()));
+                    "expected " + type + " from the node, got " + Messages.describe(message));
         }
         if (items.size() != arity) {
             throw malformed(type, message);
@@ -28,12 +28,12 @@ final class HandshakeMessages {
 
     static DeliveryException malformed(String type, Value message) {
         return new DeliveryException(DeliveryException.Kind.PROTOCOL,
-                "malformed " + type + " from the node: " + Messages.abbreviate(message.toString()));
+                "malformed " + type + " from the node: " + Messages.describe(message));
     }
 
     static Value field(Map<Value, Value> map, String key) {
         for (Map.Entry<Value, Value> entry : map.entrySet()) {
-            if (entry.getKey().isRawValue() && key.equals(entry.getKey().asRawValue().asString())) {
+            if (key.equals(Messages.text(entry.getKey()))) {
                 return entry.getValue();
             }
         }
@@ -41,10 +41,7 @@ final class HandshakeMessages {
     }
 
     static String text(Value value, String otherwise) {
-        if (value.isRawValue()) {
-            String text = value.asRawValue().asString();
-            return text.isEmpty() ? otherwise : text;
-        }
-        return otherwise;
+        String text = Messages.text(value);
+        return text == null || text.isEmpty() ? otherwise : text;
     }
 }
