@@ -70,6 +70,20 @@ class HeartbeatTypesTest {
     }
 
     @Test
+    void tcpIsAnOldNameForTransportAsInFluentdAndSaysSo() throws Exception {
+        try (ForwardReceiver receiver = ForwardReceiver.start()) {
+            start(upstreamFile(dir, node("node-1", receiver)), s -> s.heartbeatType(HeartbeatType.TCP)
+                    .heartbeatInterval(Duration.ofMillis(20)));
+
+            PipelineTestSupport.await("heartbeats on the data connection", WAIT, () -> receiver.messages().size() >= 3);
+
+            assertTrue(receiver.messages().stream().allMatch(m -> m.eventCount() == 0), "transport pings, acknowledged");
+            assertTrue(status.contains("WARN forwardlog 'forward': heartbeatType 'tcp' is an old name for 'transport', "
+                    + "as in Fluentd 1.x, and works as it: write heartbeatType transport"), status.toString());
+        }
+    }
+
+    @Test
     void withoutHeartbeatsAFailedNodeIsTriedAgainByTrafficAfterABackOff() throws Exception {
         try (ForwardReceiver receiver = ForwardReceiver.start()) {
             receiver.stop();

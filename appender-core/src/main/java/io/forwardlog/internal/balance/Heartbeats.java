@@ -9,7 +9,8 @@ import java.util.function.LongSupplier;
 /**
  * Sends a heartbeat to every node in force each {@code heartbeatInterval}, on the I/O loop:
  * {@code transport} pings the data connection (opening one when there is none), {@code udp} sends
- * Fluentd's datagram. The answers are the failure detector's samples. I/O loop thread only.
+ * Fluentd's datagram; {@code tcp} is, as in Fluentd 1.x, {@code transport} under an old name. The
+ * answers are the failure detector's samples. I/O loop thread only.
  */
 public final class Heartbeats implements AutoCloseable {
 

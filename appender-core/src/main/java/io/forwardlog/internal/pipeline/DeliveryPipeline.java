@@ -47,6 +47,9 @@ public final class DeliveryPipeline {
     private static final String THREAD_PREFIX = "forwardlog-";
     /** DNS lookups at once; more wait their turn, so a dead resolver cannot make threads pile up. */
     private static final int RESOLVER_THREADS = 2;
+    /** Fluentd 1.x reads {@code heartbeat_type tcp} as {@code transport}, with this warning's meaning. */
+    static final String TCP_HEARTBEAT_IS_TRANSPORT = "heartbeatType 'tcp' is an old name for 'transport', as in"
+            + " Fluentd 1.x, and works as it: write heartbeatType transport";
     /** A stop that takes longer than this is said at warning level while it lasts. */
     private static final long SLOW_STOP_MILLIS = 1000;
     private static final String UNSUPPORTED_FRAMEWORK = "; the logging framework's classes lack what forwardlog"
@@ -122,6 +125,9 @@ public final class DeliveryPipeline {
         }
         if (upstream != null) {
             warnAboutUnverifiedTls(upstream);
+        }
+        if (settings.heartbeatType() == HeartbeatType.TCP) {
+            status.warn(TCP_HEARTBEAT_IS_TRANSPORT);
         }
         openSpool();
         try {
