@@ -1,7 +1,6 @@
 package io.forwardlog.upstream;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -14,9 +13,9 @@ final class ClassicParser implements Includes.FileParser {
 
     private final Includes includes;
     private final Warnings warnings;
-    private final List<RawSection> sections;
+    private final SectionList sections;
 
-    ClassicParser(Includes includes, Warnings warnings, List<RawSection> sections) {
+    ClassicParser(Includes includes, Warnings warnings, SectionList sections) {
         this.includes = includes;
         this.warnings = warnings;
         this.sections = sections;

@@ -142,11 +142,11 @@ public final class UpstreamFile {
             Form form = Form.of(file);
             Warnings sink = new Warnings(kept::add);
             try {
-                List<RawSection> sections = new ArrayList<>();
+                SectionList sections = new SectionList();
                 Includes includes = new Includes();
                 includes.readTop(file, form.parser(includes, sink, sections));
                 Upstream upstream = new UpstreamAssembler(form, new Environment(environment), sink)
-                        .assemble(file, sections);
+                        .assemble(file, sections.list());
                 return new Outcome(upstream, null, kept);
             } catch (UpstreamFileException e) {
                 return new Outcome(null, e, kept);

@@ -1,7 +1,6 @@
 package io.forwardlog.upstream;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -25,9 +24,9 @@ final class YamlParser implements Includes.FileParser {
 
     private final Includes includes;
     private final Warnings warnings;
-    private final List<RawSection> sections;
+    private final SectionList sections;
 
-    YamlParser(Includes includes, Warnings warnings, List<RawSection> sections) {
+    YamlParser(Includes includes, Warnings warnings, SectionList sections) {
         this.includes = includes;
         this.warnings = warnings;
         this.sections = sections;
