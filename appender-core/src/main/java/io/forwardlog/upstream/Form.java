@@ -73,8 +73,9 @@ enum Form {
         return upstream;
     }
 
+    /** @param key the key as a message shows it: {@code key 'mode'}, or not at all ({@link Shown#key}) */
     String ignoredUpstreamKey(String key) {
-        return upstream + ": key '" + key + "' is ignored; it takes only " + upstreamKeys;
+        return upstream + ": " + key + " is ignored; it takes only " + upstreamKeys;
     }
 
     abstract String noUpstream();

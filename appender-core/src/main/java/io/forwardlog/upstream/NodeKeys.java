@@ -26,6 +26,9 @@ final class NodeKeys {
             "time_as_integer", "send_options", "require_ack_response", "compress", "tag",
             "weight", "standby");
 
+    /** The keys whose values are secrets: never shown in a message or {@code toString}. */
+    static final Set<String> SECRETS = Set.of("shared_key", "password", "tls.key_passwd");
+
     private NodeKeys() {
     }
 
