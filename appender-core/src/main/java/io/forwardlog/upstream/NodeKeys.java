@@ -41,7 +41,7 @@ final class NodeKeys {
     static boolean apply(NodeValues node, String key, String value, Path dir) throws InvalidValue {
         switch (key) {
             case "name" -> node.name = value;
-            case "host" -> node.host = value;
+            case "host" -> node.host = HostSyntax.check(value);
             case "port" -> node.port = port(value);
             case "tls" -> node.tls = bool(key, value);
             case "tls.verify" -> node.tlsVerify = bool(key, value);
