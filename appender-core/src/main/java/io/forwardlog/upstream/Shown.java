@@ -48,11 +48,11 @@ final class Shown {
         return VARIABLE_NAME.matcher(name).matches();
     }
 
-    /** The first control character in {@code text} but a tab, or -1 when there is none. */
+    /** The first control character in {@code text}, a tab included, or -1 when there is none. */
     static int firstControl(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isISOControl(c) && c != '\t') {
+            if (Character.isISOControl(c)) {
                 return c;
             }
         }

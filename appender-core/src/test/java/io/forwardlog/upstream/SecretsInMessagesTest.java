@@ -127,15 +127,19 @@ class SecretsInMessagesTest {
 
     @Test
     void hidesTheNameOfAVariableThatCannotBeOne() {
+        String password = "    password a${" + SECRET + "!}b";
+
         assertEquals(at(9, "[NODE] 'n': password: '${...}' holds something that is not the name of an environment"
                 + " variable (not shown: it may be a secret)"), failure(classicWithNode("    name n",
-                "    host h", "    shared_key k", "    username u", "    password a${" + SECRET + "!}b", "    port 1")));
+                "    host h", "    shared_key k", "    username u", password, "    port 1")));
     }
 
     @Test
     void hidesTheValueOfASecretWithAControlCharacter() {
+        String sharedKey = "    shared_key " + SECRET + "\u0007";
+
         assertEquals(at(7, "[NODE] 'n': shared_key contains the control character U+0007 (its value is not shown)"),
-                failure(classicWithNode("    name n", "    host h", "    shared_key " + SECRET + "\u0007", "    port 1")));
+                failure(classicWithNode("    name n", "    host h", sharedKey, "    port 1")));
     }
 
     @Test
@@ -172,6 +176,7 @@ class SecretsInMessagesTest {
         fx.write("up.yaml", "upstream_servers:", "  - name: up", "    nodes:", "      - name: n", "        host: h",
                 "        port: 1", "        " + SECRET + ":");
 
-        assertEquals(fx.at("up.yaml", 7, "[NODE] 'n': " + HIDDEN + " has no value"), fx.failure("up.yaml").getMessage());
+        assertEquals(fx.at("up.yaml", 7, "[NODE] 'n': " + HIDDEN + " has no value"),
+                fx.failure("up.yaml").getMessage());
     }
 }
