@@ -1,7 +1,6 @@
 package io.forwardlog.upstream;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -11,12 +10,14 @@ import java.util.Locale;
 final class ClassicParser implements Includes.FileParser {
 
     private static final String INCLUDE = "@include";
+    /** Fluent Bit's other directive, named in the warning that it is ignored. */
+    private static final String SET = "@set";
 
     private final Includes includes;
     private final Warnings warnings;
-    private final List<RawSection> sections;
+    private final SectionList sections;
 
-    ClassicParser(Includes includes, Warnings warnings, List<RawSection> sections) {
+    ClassicParser(Includes includes, Warnings warnings, SectionList sections) {
         this.includes = includes;
         this.warnings = warnings;
         this.sections = sections;
@@ -47,8 +48,8 @@ final class ClassicParser implements Includes.FileParser {
         } else if (first == ' ' || first == '\t') {
             entry(file, line, trimmed, current);
         } else {
-            throw new UpstreamFileException(file, line, "key '" + firstWord(trimmed)
-                    + "' is not indented; indent it with spaces or a tab to make it a key of the section above");
+            throw new UpstreamFileException(file, line, Shown.key(firstWord(trimmed), hasValue(trimmed))
+                    + " is not indented; indent it with spaces or a tab to make it a key of the section above");
         }
     }
 
@@ -56,16 +57,21 @@ final class ClassicParser implements Includes.FileParser {
     private RawSection header(Path file, int line, String trimmed) throws UpstreamFileException {
         int close = trimmed.indexOf(']');
         if (close < 0) {
-            throw new UpstreamFileException(file, line, "section header '" + firstWord(trimmed)
-                    + "' has no closing ']'");
+            String word = firstWord(trimmed);
+            if (isKnownSection(word.substring(1))) {
+                throw new UpstreamFileException(file, line, "section header '" + word + "' has no closing ']'");
+            }
+            throw new UpstreamFileException(file, line, "a line starts with '[' but has no closing ']' ("
+                    + Shown.HIDDEN_LINE + "); a section header is [UPSTREAM] or [NODE]");
         }
         String name = trimmed.substring(1, close).strip();
         if (name.isEmpty()) {
             throw new UpstreamFileException(file, line, "section header '[]' has no name; use [UPSTREAM] or [NODE]");
         }
         if (close != trimmed.length() - 1) {
-            throw new UpstreamFileException(file, line, "unexpected text after [" + name
-                    + "]; a section header stands alone on its line");
+            throw new UpstreamFileException(file, line, "unexpected text after "
+                    + (Shown.isKeyName(name) ? "[" + name + "]" : "a section header")
+                    + "; a section header stands alone on its line");
         }
         RawSection section = switch (name.toLowerCase(Locale.ROOT)) {
             case "upstream" -> new RawSection(RawSection.Kind.UPSTREAM, file, line);
@@ -73,7 +79,8 @@ final class ClassicParser implements Includes.FileParser {
             default -> null;
         };
         if (section == null) {
-            warnings.warn(file, line, "unknown section [" + name + "] is ignored");
+            warnings.warn(file, line, Shown.isKeyName(name) ? "unknown section [" + name + "] is ignored"
+                    : "an unknown section is ignored (" + Shown.HIDDEN_LINE + ")");
         } else {
             sections.add(section);
         }
@@ -82,8 +89,14 @@ final class ClassicParser implements Includes.FileParser {
 
     private void directive(Path file, int line, String trimmed) throws UpstreamFileException {
         String word = firstWord(trimmed);
-        if (!word.toLowerCase(Locale.ROOT).equals(INCLUDE)) {
+        String directive = word.toLowerCase(Locale.ROOT);
+        if (directive.equals(SET)) {
             warnings.warn(file, line, word + " is ignored in an upstream file");
+            return;
+        }
+        if (!directive.equals(INCLUDE)) {
+            warnings.warn(file, line, "a line starting with '@' is ignored in an upstream file (" + Shown.HIDDEN_LINE
+                    + ")");
             return;
         }
         String pattern = trimmed.substring(word.length()).strip();
@@ -96,18 +109,32 @@ final class ClassicParser implements Includes.FileParser {
     private static void entry(Path file, int line, String trimmed, Current current) throws UpstreamFileException {
         String key = firstWord(trimmed).toLowerCase(Locale.ROOT);
         if (trimmed.startsWith("[")) {
-            throw new UpstreamFileException(file, line, "section header '" + firstWord(trimmed)
-                    + "' is indented; a section header starts in column 1");
+            String word = firstWord(trimmed);
+            if (word.endsWith("]") && Shown.isKeyName(word.substring(1, word.length() - 1))) {
+                throw new UpstreamFileException(file, line, "section header '" + word
+                        + "' is indented; a section header starts in column 1");
+            }
+            throw new UpstreamFileException(file, line, "an indented line starts with '[' (" + Shown.HIDDEN_LINE
+                    + "); a section header starts in column 1");
         }
         if (!current.seenHeader) {
-            throw new UpstreamFileException(file, line, "key '" + key
-                    + "' is outside any section; put it under [UPSTREAM] or [NODE]");
+            throw new UpstreamFileException(file, line, Shown.key(key, hasValue(trimmed))
+                    + " is outside any section; put it under [UPSTREAM] or [NODE]");
         }
         if (current.section == null) {
             return;
         }
         String value = trimmed.substring(firstWord(trimmed).length()).strip();
         current.section.add(RawEntry.of(key, value.isEmpty() ? null : value, file, line));
+    }
+
+    private static boolean isKnownSection(String name) {
+        return name.equalsIgnoreCase("upstream") || name.equalsIgnoreCase("node");
+    }
+
+    /** Whether anything follows the first word. */
+    private static boolean hasValue(String trimmed) {
+        return firstWord(trimmed).length() < trimmed.length();
     }
 
     private static String firstWord(String trimmed) {

@@ -25,13 +25,30 @@ final class Environment {
             throw fail(entry, subject + ": '" + key + "' must be a single value, not " + entry.notPlain());
         }
         if (entry.value() == null) {
-            throw fail(entry, subject + ": key '" + key + "' has no value");
+            throw fail(entry, subject + ": " + Shown.key(entry) + " has no value");
         }
         String expanded = expand(entry, subject);
         if (expanded.isEmpty()) {
             throw fail(entry, subject + ": key '" + key + "' is empty once its ${...} variables are replaced");
         }
+        int control = Shown.firstControl(expanded);
+        if (control >= 0) {
+            String what = Shown.value(key) ? key + " '" + expanded + "'" : key;
+            throw fail(entry, subject + ": " + what + " contains the control character " + Shown.codePoint(control)
+                    + (Shown.value(key) ? "" : " (its value is not shown)"));
+        }
         return expanded;
+    }
+
+    /**
+     * Refuses a key that is not a name, such as {@code shared_key=abc}: it is a mistake, and the line may be
+     * a secret, so it is not shown.
+     */
+    static void requireKeyName(RawEntry entry, String subject) throws UpstreamFileException {
+        if (!Shown.isKeyName(entry.key())) {
+            throw fail(entry, subject + ": the key is not a name of letters, digits, '_', '.' and '-'; write the key,"
+                    + " a space or a tab, then the value (" + Shown.HIDDEN_LINE + ")");
+        }
     }
 
     private String expand(RawEntry entry, String subject) throws UpstreamFileException {
@@ -53,6 +70,11 @@ final class Environment {
                 throw fail(entry, subject + ": " + entry.key() + ": '${}' names no environment variable");
             }
             String replacement = variables.apply(name);
+            if (replacement == null && !Shown.variableName(name)) {
+                // a value that merely contains "${" may be a secret: the text inside is not shown
+                throw fail(entry, subject + ": " + entry.key() + ": '${...}' holds something that is not the name"
+                        + " of an environment variable (not shown: it may be a secret)");
+            }
             if (replacement == null) {
                 throw fail(entry, subject + ": " + entry.key() + ": environment variable '" + name + "' is not set");
             }

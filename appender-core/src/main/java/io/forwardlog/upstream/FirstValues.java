@@ -20,8 +20,8 @@ final class FirstValues {
     boolean keep(RawEntry entry) {
         RawEntry earlier = first.putIfAbsent(entry.key(), entry);
         if (earlier != null) {
-            warnings.warn(entry.file(), entry.line(), subject + ": key '" + entry.key()
-                    + "' is repeated; keeping the first value (line " + earlier.line() + ")");
+            warnings.warn(entry.file(), entry.line(), subject + ": " + Shown.key(entry)
+                    + " is repeated; keeping the first value (line " + earlier.line() + ")");
         }
         return earlier == null;
     }

@@ -1,7 +1,6 @@
 package io.forwardlog.upstream;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 
 /** The two ways to write an upstream file, and the few messages whose words differ between them. */
@@ -9,7 +8,7 @@ enum Form {
     /** Fluent Bit's classic {@code [UPSTREAM]} / {@code [NODE]} form. */
     CLASSIC("[UPSTREAM]", "'name'") {
         @Override
-        Includes.FileParser parser(Includes includes, Warnings warnings, List<RawSection> sections) {
+        Includes.FileParser parser(Includes includes, Warnings warnings, SectionList sections) {
             return new ClassicParser(includes, warnings, sections);
         }
 
@@ -31,7 +30,7 @@ enum Form {
     /** Fluent Bit's YAML form: {@code upstream_servers: [{name, nodes: [...]}]}. */
     YAML("upstream_servers entry", "'name' and 'nodes'") {
         @Override
-        Includes.FileParser parser(Includes includes, Warnings warnings, List<RawSection> sections) {
+        Includes.FileParser parser(Includes includes, Warnings warnings, SectionList sections) {
             return new YamlParser(includes, warnings, sections);
         }
 
@@ -67,15 +66,16 @@ enum Form {
         return lower.endsWith(".yaml") || lower.endsWith(".yml") ? YAML : CLASSIC;
     }
 
-    abstract Includes.FileParser parser(Includes includes, Warnings warnings, List<RawSection> sections);
+    abstract Includes.FileParser parser(Includes includes, Warnings warnings, SectionList sections);
 
     /** How messages refer to the upstream: {@code [UPSTREAM]} or {@code upstream_servers entry}. */
     String upstream() {
         return upstream;
     }
 
+    /** @param key the key as a message shows it: {@code key 'mode'}, or not at all ({@link Shown#key}) */
     String ignoredUpstreamKey(String key) {
-        return upstream + ": key '" + key + "' is ignored; it takes only " + upstreamKeys;
+        return upstream + ": " + key + " is ignored; it takes only " + upstreamKeys;
     }
 
     abstract String noUpstream();

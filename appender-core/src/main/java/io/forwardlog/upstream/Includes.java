@@ -29,6 +29,9 @@ final class Includes {
         void parse(Path file, String text) throws UpstreamFileException;
     }
 
+    /** How many files may be open in one chain of includes, the top file included. */
+    static final int MAX_DEPTH = 32;
+
     private record Reading(Path identity, Path shown) {
     }
 
@@ -44,6 +47,10 @@ final class Includes {
 
     /** Reads and parses the files that {@code pattern}, written at {@code from:line}, names. */
     void include(String pattern, Path from, int line, FileParser parser) throws UpstreamFileException {
+        if (reading.size() >= MAX_DEPTH) {
+            throw new UpstreamFileException(from, line, "cannot include '" + pattern + "': includes are nested "
+                    + MAX_DEPTH + " files deep, the most there may be");
+        }
         for (Path file : expand(pattern, from, line)) {
             Path identity = identity(file);
             if (reading.stream().anyMatch(r -> r.identity().equals(identity))) {
@@ -119,7 +126,8 @@ final class Includes {
         List<Path> found = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path file : files) {
-                if (matcher.matches(file.getFileName()) && Files.isRegularFile(file)) {
+                // directories are left out; a FIFO or device is kept, for SourceFile to refuse by name
+                if (matcher.matches(file.getFileName()) && !Files.isDirectory(file)) {
                     found.add(file);
                 }
             }

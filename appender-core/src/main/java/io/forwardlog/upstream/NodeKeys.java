@@ -26,6 +26,9 @@ final class NodeKeys {
             "time_as_integer", "send_options", "require_ack_response", "compress", "tag",
             "weight", "standby");
 
+    /** The keys whose values are secrets: never shown in a message or {@code toString}. */
+    static final Set<String> SECRETS = Set.of("shared_key", "password", "tls.key_passwd");
+
     private NodeKeys() {
     }
 
@@ -38,7 +41,7 @@ final class NodeKeys {
     static boolean apply(NodeValues node, String key, String value, Path dir) throws InvalidValue {
         switch (key) {
             case "name" -> node.name = value;
-            case "host" -> node.host = value;
+            case "host" -> node.host = HostSyntax.check(value);
             case "port" -> node.port = port(value);
             case "tls" -> node.tls = bool(key, value);
             case "tls.verify" -> node.tlsVerify = bool(key, value);

@@ -23,6 +23,7 @@ final class NodeReader {
         Map<String, RawEntry> given = new HashMap<>();
         FirstValues firstValues = new FirstValues(subject, warnings);
         for (RawEntry entry : section.entries()) {
+            Environment.requireKeyName(entry, subject);
             if (!firstValues.keep(entry)) {
                 continue;
             }

@@ -13,6 +13,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 
 /** Reads one upstream file as UTF-8 text: at most 1 MiB, a leading byte order mark dropped. */
@@ -24,9 +25,7 @@ final class SourceFile {
     }
 
     static String read(Path file) throws UpstreamFileException {
-        if (Files.isDirectory(file)) {
-            throw new UpstreamFileException(file, 0, "the path is a directory, not a file");
-        }
+        requireRegularFile(file);
         byte[] bytes = readAtMostLimit(file);
         if (bytes.length > MAX_BYTES) {
             throw new UpstreamFileException(file, 0, "the file is " + mebibytes(sizeOf(file, bytes.length))
@@ -36,20 +35,46 @@ final class SourceFile {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
+    /**
+     * Refuses anything but a regular file (a link is followed) from its attributes alone: opening a FIFO that
+     * has no writer blocks for ever, and a device can be read without end.
+     */
+    private static void requireRegularFile(Path file) throws UpstreamFileException {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException e) {
+            throw cannotRead(file, e);
+        }
+        if (attributes.isDirectory()) {
+            throw new UpstreamFileException(file, 0, "the path is a directory, not a file");
+        }
+        if (!attributes.isRegularFile()) {
+            throw new UpstreamFileException(file, 0, "the path is " + SpecialFile.kind(file) + ", not a regular file");
+        }
+    }
+
     private static byte[] readAtMostLimit(Path file) throws UpstreamFileException {
         try (InputStream in = Files.newInputStream(file)) {
             // one byte past the limit is enough to know the file is too large without reading it all
             return in.readNBytes(MAX_BYTES + 1);
-        } catch (NoSuchFileException e) {
-            throw new UpstreamFileException(file, 0, "the file does not exist", e);
-        } catch (AccessDeniedException e) {
-            throw new UpstreamFileException(file, 0, "cannot read the file: permission denied", e);
-        } catch (FileSystemException e) {
-            String reason = e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
-            throw new UpstreamFileException(file, 0, "cannot read the file: " + reason, e);
         } catch (IOException e) {
-            throw new UpstreamFileException(file, 0, "cannot read the file: " + e.getMessage(), e);
+            throw cannotRead(file, e);
         }
+    }
+
+    private static UpstreamFileException cannotRead(Path file, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new UpstreamFileException(file, 0, "the file does not exist", e);
+        }
+        if (e instanceof AccessDeniedException) {
+            return new UpstreamFileException(file, 0, "cannot read the file: permission denied", e);
+        }
+        if (e instanceof FileSystemException fileSystem) {
+            String reason = fileSystem.getReason() != null ? fileSystem.getReason() : e.getClass().getSimpleName();
+            return new UpstreamFileException(file, 0, "cannot read the file: " + reason, e);
+        }
+        return new UpstreamFileException(file, 0, "cannot read the file: " + e.getMessage(), e);
     }
 
     private static long sizeOf(Path file, long atLeast) {

@@ -66,13 +66,14 @@ final class UpstreamAssembler {
         String name = null;
         FirstValues firstValues = new FirstValues(form.upstream(), warnings);
         for (RawEntry entry : upstream.entries()) {
+            Environment.requireKeyName(entry, form.upstream());
             if (!firstValues.keep(entry)) {
                 continue;
             }
             if (entry.key().equals("name")) {
                 name = environment.value(entry, form.upstream());
             } else {
-                warnings.warn(entry.file(), entry.line(), form.ignoredUpstreamKey(entry.key()));
+                warnings.warn(entry.file(), entry.line(), form.ignoredUpstreamKey(Shown.key(entry)));
             }
         }
         if (name == null) {

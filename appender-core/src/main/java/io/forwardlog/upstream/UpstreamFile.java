@@ -1,6 +1,7 @@
 package io.forwardlog.upstream;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -42,12 +43,19 @@ import java.util.function.Function;
  * {@link UpstreamNode#unknownKeys()}) with a warning. The keys each node understands are described on
  * {@link UpstreamNode}; {@code tls.verify_hostname} defaults to on, stricter than Fluent Bit.
  *
- * <p>Every problem is an {@link UpstreamFileException} naming the file and line. Loading reads files and
- * nothing else; a {@link Loader} is immutable and may be shared between threads.
+ * <p><b>Limits.</b> Only regular files are read, each at most 1 MiB, all of them within 5 seconds; includes
+ * nest at most 32 files deep; an upstream has at most 1,024 nodes.
+ *
+ * <p>Every problem is an {@link UpstreamFileException} naming the file and line. Loading reads files (on a
+ * reader thread, see {@link Loader#load}) and nothing else; a {@link Loader} is immutable and may be shared
+ * between threads.
  */
 public final class UpstreamFile {
 
-    private static final Loader DEFAULT = new Loader(System::getenv, warning -> { });
+    /** How long loading a file with its includes may take; past it the load fails (see {@link Loader#load}). */
+    static final Duration DEADLINE = Duration.ofSeconds(5);
+
+    private static final Loader DEFAULT = new Loader(System::getenv, warning -> { }, DEADLINE);
 
     private UpstreamFile() {
     }
@@ -55,8 +63,9 @@ public final class UpstreamFile {
     /**
      * Loads {@code file} with {@link System#getenv(String)} for {@code ${VAR}} and warnings dropped.
      *
-     * @throws UpstreamFileException when the file (or a file it includes) is missing, unreadable, larger than
-     *                               1 MiB or not a valid upstream file
+     * @throws UpstreamFileException when the file (or a file it includes) is missing, unreadable, not a regular
+     *                               file, larger than 1 MiB or not a valid upstream file, or cannot be read
+     *                               within 5 seconds
      */
     public static Upstream load(Path file) throws UpstreamFileException {
         return DEFAULT.load(file);
@@ -67,23 +76,29 @@ public final class UpstreamFile {
         return DEFAULT;
     }
 
+    /** What a load gives back to the caller's thread: an upstream or a failure, and the warnings before it. */
+    private record Outcome(Upstream upstream, UpstreamFileException failure, List<String> warnings) {
+    }
+
     /** Loads upstream files with a given environment and warning sink. Immutable. */
     public static final class Loader {
 
         private final Function<String, String> environment;
         private final Consumer<String> warnings;
+        private final Duration deadline;
 
-        private Loader(Function<String, String> environment, Consumer<String> warnings) {
+        private Loader(Function<String, String> environment, Consumer<String> warnings, Duration deadline) {
             this.environment = environment;
             this.warnings = warnings;
+            this.deadline = deadline;
         }
 
         /**
          * A loader that looks {@code ${VAR}} up with {@code env}; a {@code null} result means the variable is
-         * not set.
+         * not set. {@code env} is called on the thread that reads the files, not the caller's.
          */
         public Loader environment(Function<String, String> env) {
-            return new Loader(Objects.requireNonNull(env, "env"), warnings);
+            return new Loader(Objects.requireNonNull(env, "env"), warnings, deadline);
         }
 
         /**
@@ -91,23 +106,51 @@ public final class UpstreamFile {
          * example {@code upstream.conf:7: [NODE] 'node-1': unknown key 'retry' is kept but not used}.
          */
         public Loader warnings(Consumer<String> sink) {
-            return new Loader(environment, Objects.requireNonNull(sink, "sink"));
+            return new Loader(environment, Objects.requireNonNull(sink, "sink"), deadline);
+        }
+
+        /** A loader with another deadline than {@link #DEADLINE}, for tests of what happens when it passes. */
+        Loader deadline(Duration limit) {
+            return new Loader(environment, warnings, Objects.requireNonNull(limit, "limit"));
         }
 
         /**
-         * Reads {@code file} and the files it includes and checks them.
+         * Reads {@code file} and the files it includes and checks them, within 5 seconds. Only regular files
+         * are read (a link is followed); a FIFO, a device or a directory is refused without being opened. The
+         * files are read on a thread of forwardlog's, so a file system that does not answer makes the load
+         * fail at its deadline instead of blocking the caller. Warnings reach the sink on the caller's thread,
+         * before the method returns or throws.
          *
-         * @throws UpstreamFileException when a file is missing, unreadable, larger than 1 MiB or not a valid
-         *                               upstream file; it names the file and the line
+         * @throws UpstreamFileException when a file is missing, unreadable, not a regular file, larger than
+         *                               1 MiB or not a valid upstream file, or the files cannot be read within
+         *                               the deadline; it names the file and the line
          */
         public Upstream load(Path file) throws UpstreamFileException {
             Objects.requireNonNull(file, "file");
+            Outcome outcome = LoadDeadline.run(file, deadline, () -> read(file));
+            // the reader thread is done with the outcome: its warnings are handed over here, on the caller's thread
+            outcome.warnings().forEach(warnings);
+            if (outcome.failure() != null) {
+                throw outcome.failure();
+            }
+            return outcome.upstream();
+        }
+
+        /** Runs on a reader thread; keeps warnings for the caller's thread instead of calling the sink. */
+        private Outcome read(Path file) {
+            List<String> kept = new ArrayList<>();
             Form form = Form.of(file);
-            Warnings sink = new Warnings(warnings);
-            List<RawSection> sections = new ArrayList<>();
-            Includes includes = new Includes();
-            includes.readTop(file, form.parser(includes, sink, sections));
-            return new UpstreamAssembler(form, new Environment(environment), sink).assemble(file, sections);
+            Warnings sink = new Warnings(kept::add);
+            try {
+                SectionList sections = new SectionList();
+                Includes includes = new Includes();
+                includes.readTop(file, form.parser(includes, sink, sections));
+                Upstream upstream = new UpstreamAssembler(form, new Environment(environment), sink)
+                        .assemble(file, sections.list());
+                return new Outcome(upstream, null, kept);
+            } catch (UpstreamFileException e) {
+                return new Outcome(null, e, kept);
+            }
         }
     }
 }

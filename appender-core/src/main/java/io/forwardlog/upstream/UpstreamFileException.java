@@ -10,7 +10,9 @@ import java.util.Objects;
  * <p>{@link #getMessage()} is {@code "<path>:<line>: <problem>"}, for example
  * {@code upstream.conf:14: [NODE] 'node-3': port 'abc' is not a number}, or {@code "<path>: <problem>"}
  * when the problem is the whole file (it is missing, unreadable or too large). Messages never contain the
- * value of {@code shared_key}, {@code password} or {@code tls.key_passwd}.
+ * value of {@code shared_key}, {@code password} or {@code tls.key_passwd}, nor the text of a line that may
+ * hold a secret (a word alone on its line, a key joined to its value), and never a raw control character:
+ * those are escaped ({@code \u0000}).
  */
 public final class UpstreamFileException extends Exception {
 
@@ -23,10 +25,10 @@ public final class UpstreamFileException extends Exception {
     }
 
     UpstreamFileException(Path file, int line, String problem, Throwable cause) {
-        super(format(file, line, problem), cause);
+        super(format(file, line, Shown.escape(problem)), cause);
         this.file = Objects.requireNonNull(file, "file");
         this.line = line;
-        this.problem = Objects.requireNonNull(problem, "problem");
+        this.problem = Shown.escape(problem);
     }
 
     /** The file the problem is in: the file given to the loader, or a file it includes. */
@@ -45,6 +47,7 @@ public final class UpstreamFileException extends Exception {
     }
 
     private static String format(Path file, int line, String problem) {
-        return line > 0 ? file + ":" + line + ": " + problem : file + ": " + problem;
+        String where = Shown.escape(file.toString());
+        return line > 0 ? where + ":" + line + ": " + problem : where + ": " + problem;
     }
 }

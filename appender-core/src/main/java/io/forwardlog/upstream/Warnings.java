@@ -13,6 +13,6 @@ final class Warnings {
     }
 
     void warn(Path file, int line, String text) {
-        sink.accept(file + ":" + line + ": " + text);
+        sink.accept(Shown.escape(file + ":" + line + ": " + text));
     }
 }

@@ -1,13 +1,10 @@
 package io.forwardlog.upstream;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -25,9 +22,9 @@ final class YamlParser implements Includes.FileParser {
 
     private final Includes includes;
     private final Warnings warnings;
-    private final List<RawSection> sections;
+    private final SectionList sections;
 
-    YamlParser(Includes includes, Warnings warnings, List<RawSection> sections) {
+    YamlParser(Includes includes, Warnings warnings, SectionList sections) {
         this.includes = includes;
         this.warnings = warnings;
         this.sections = sections;
@@ -47,7 +44,9 @@ final class YamlParser implements Includes.FileParser {
             switch (key) {
                 case "upstream_servers" -> upstreamServers(file, tuple.getValueNode());
                 case "includes" -> includes(file, tuple.getValueNode());
-                default -> warnings.warn(file, line(tuple.getKeyNode()), "unknown section '" + key + "' is ignored");
+                default -> warnings.warn(file, line(tuple.getKeyNode()), hasValue(tuple.getValueNode())
+                        && Shown.isKeyName(key) ? "unknown section '" + key + "' is ignored"
+                        : "an unknown section is ignored (" + Shown.HIDDEN_LINE + ")");
             }
         }
     }
@@ -126,6 +125,10 @@ final class YamlParser implements Includes.FileParser {
         return scalar.getTag().equals(Tag.NULL) || text.isEmpty() ? null : text;
     }
 
+    private static boolean hasValue(Node value) {
+        return !(value instanceof ScalarNode scalar) || text(scalar) != null;
+    }
+
     private static String key(Path file, Node key) throws UpstreamFileException {
         String text = key instanceof ScalarNode scalar ? text(scalar) : null;
         if (text == null) {
@@ -159,14 +162,8 @@ final class YamlParser implements Includes.FileParser {
         LoadSettings settings = LoadSettings.builder().setLabel(file.toString()).setAllowNonScalarKeys(true).build();
         try {
             return new Compose(settings).composeString(text);
-        } catch (MarkedYamlEngineException e) {
-            Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
-            String problem = e.getContext() == null ? e.getProblem()
-                    : e.getProblem() == null ? e.getContext() : e.getContext() + ", " + e.getProblem();
-            throw new UpstreamFileException(file, mark.map(m -> m.getLine() + 1).orElse(0),
-                    "not valid YAML: " + problem, e);
         } catch (YamlEngineException e) {
-            throw new UpstreamFileException(file, 0, "not valid YAML: " + e.getMessage(), e);
+            throw YamlErrors.of(file, text, e);
         } catch (StackOverflowError e) {
             // snakeyaml-engine parses recursively and has no nesting limit: a file of nested '[' exhausts the
             // stack. The stack unwinds to here intact, so the error is reported like any other bad input.

@@ -13,6 +13,11 @@
  *   <li>{@code ${VAR}} is replaced in every value, including {@code tls} and {@code tls.verify}, which
  *       Fluent Bit reads before replacing.</li>
  *   <li>A key and its value may be separated by a tab as well as a space.</li>
+ *   <li>{@code host} must be a DNS name, an IPv4 address or an IPv6 address without brackets (Fluent Bit
+ *       fails at connect time); a value may not hold a control character; a key must be a name
+ *       ({@code shared_key=abc} is an error, not an unknown key).</li>
+ *   <li>Only regular files are read, each at most 1 MiB, all within 5 seconds; includes nest at most 32 deep
+ *       and an upstream has at most 1,024 nodes.</li>
  * </ul>
  */
 package io.forwardlog.upstream;

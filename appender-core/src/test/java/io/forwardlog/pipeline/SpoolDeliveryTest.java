@@ -14,7 +14,9 @@ import io.forwardlog.pipeline.PipelineTestSupport.Event;
 import io.forwardlog.pipeline.PipelineTestSupport.RecordingStatus;
 import io.forwardlog.testkit.ForwardReceiver;
 import java.io.File;
+import java.io.RandomAccessFile;
 import java.net.ServerSocket;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -111,6 +113,40 @@ class SpoolDeliveryTest {
             assertTrue(Files.exists(spool.resolve("corrupt").resolve(victim.getFileName())));
             assertTrue(status.contains("WARN forwardlog 'forward': spool file '" + victim.getFileName() + "' is corrupt (truncated"),
                     status.toString());
+        }
+    }
+
+    @Test
+    void aSpoolFileOfOneAndAHalfGigabytesIsSetAsideFromItsHeaderAndTheOtherBatchesAreDelivered() throws Exception {
+        try (ForwardReceiver receiver = ForwardReceiver.start()) {
+            receiver.stop();
+            Path spool = dir.resolve("spool");
+            ForwardPipeline first = pipeline(upstreamFile(dir, node("node-1", receiver)), spool);
+            for (int i = 0; i < 2000; i++) {
+                first.append(new Event("e" + i, "main", i));
+            }
+            first.stop();
+            assertEquals(2000, first.stats().eventsSpooled());
+            // a valid name that sorts first, a plausible header, and 1.5 GB of (sparse) zeros after it
+            String huge = "00000000000000000001-0000000001-2000.fwspool";
+            long size = 1536L * 1024 * 1024;
+            try (RandomAccessFile file = new RandomAccessFile(spool.resolve(huge).toFile(), "rw")) {
+                file.setLength(size);
+                file.write(ByteBuffer.allocate(17).putInt(0x46575350).put((byte) 1).putInt(3).putInt(2000)
+                        .putInt((int) (size - 24)).array());
+            }
+
+            receiver.restart();
+            ForwardPipeline second = pipeline(upstreamFile(dir, node("node-1", receiver)), spool);
+            receiver.awaitEvents(2000, WAIT);
+            second.stop();
+
+            assertEquals(2000, PipelineTestSupport.sequences(receiver).size());
+            assertTrue(status.contains("WARN forwardlog 'forward': spool file '" + huge + "' is corrupt (2000 events in "
+                    + (size - 24) + " bytes, more than chunkSize (4096 bytes) allows); moved to " + spool
+                    + File.separator + "corrupt" + File.separator), status.toString());
+            assertTrue(Files.exists(spool.resolve("corrupt").resolve(huge)));
+            assertEquals(0, second.stats().totalDropped());
         }
     }
 

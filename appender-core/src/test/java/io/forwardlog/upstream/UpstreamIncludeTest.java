@@ -194,4 +194,15 @@ class UpstreamIncludeTest {
 
         assertEquals(fx.at("a.yaml", 1, "'includes' must be a list of file paths"), fx.failure("a.yaml").getMessage());
     }
+
+    @Test
+    void refusesIncludesNestedDeeperThanThirtyTwoFiles() {
+        fx.write("f0.conf", "[UPSTREAM]", "    name up", "@INCLUDE f1.conf");
+        for (int i = 1; i <= 40; i++) {
+            fx.write("f" + i + ".conf", "@INCLUDE f" + (i + 1) + ".conf");
+        }
+
+        assertEquals(fx.at("f31.conf", 1, "cannot include 'f32.conf': includes are nested 32 files deep, the most"
+                + " there may be"), fx.failure("f0.conf").getMessage());
+    }
 }

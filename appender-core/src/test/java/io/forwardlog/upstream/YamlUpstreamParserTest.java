@@ -48,12 +48,12 @@ class YamlUpstreamParserTest {
 
     @Test
     void readsEveryScalarAsTheTextTheUserWrote() throws Exception {
-        fx.write("up.yaml", withNode("      - name: 0x1F", "        host: 1.5", "        port: 043000",
+        fx.write("up.yaml", withNode("      - name: 0x1F", "        host: 1e3", "        port: 043000",
                 "        tls: true", "        tls.verify: Off", "        tag: 'on'", "        x-when: 2024-01-01"));
 
         UpstreamNode node = fx.load("up.yaml").nodes().get(0);
         assertEquals("0x1F", node.name());
-        assertEquals("1.5", node.host());
+        assertEquals("1e3", node.host());
         assertEquals(43000, node.port());
         assertTrue(node.tls());
         assertFalse(node.tlsVerify());

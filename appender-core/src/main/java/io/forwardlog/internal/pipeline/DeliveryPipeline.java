@@ -16,6 +16,7 @@ import io.forwardlog.internal.balance.NodeSet;
 import io.forwardlog.internal.record.EncodedEntry;
 import io.forwardlog.internal.record.RecordEncoder;
 import io.forwardlog.internal.record.TagPattern;
+import io.forwardlog.internal.spool.BatchLimits;
 import io.forwardlog.internal.spool.Spool;
 import io.forwardlog.internal.spool.SpoolException;
 import io.forwardlog.internal.status.StatusReporter;
@@ -216,7 +217,8 @@ public final class DeliveryPipeline {
             return;
         }
         try {
-            Spool opened = Spool.open(settings.spoolDir().get(), settings.spoolCapacity(), status::warn);
+            Spool opened = Spool.open(settings.spoolDir().get(), settings.spoolCapacity(),
+                    BatchLimits.of(settings.chunkSize(), settings.bufferCapacity()), status::warn);
             spool = SpoolBridge.of(opened, settings.bufferCapacity() / 2, counters, status, nanoTime);
             if (opened.pendingEvents() > 0) {
                 status.info("found " + opened.pendingEvents() + " spooled events in " + settings.spoolDir().get()

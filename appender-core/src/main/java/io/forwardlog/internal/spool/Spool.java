@@ -27,6 +27,7 @@ public final class Spool implements Closeable {
 
     private final SpoolDirectory directory;
     private final long capacityBytes;
+    private final BatchLimits limits;
     private final Consumer<String> warnings;
     private final LongSupplier clockMillis;
     private final DirectoryLock lock;
@@ -40,10 +41,11 @@ public final class Spool implements Closeable {
     private long lastSequence;
     private boolean closed;
 
-    private Spool(SpoolDirectory directory, long capacityBytes, Consumer<String> warnings, LongSupplier clockMillis,
-                  DirectoryLock lock, List<SpoolFile> files) {
+    private Spool(SpoolDirectory directory, long capacityBytes, BatchLimits limits, Consumer<String> warnings,
+                  LongSupplier clockMillis, DirectoryLock lock, List<SpoolFile> files) {
         this.directory = directory;
         this.capacityBytes = capacityBytes;
+        this.limits = limits;
         this.warnings = warnings;
         this.clockMillis = clockMillis;
         this.lock = lock;
@@ -61,23 +63,27 @@ public final class Spool implements Closeable {
      * the temporary files of writes a crash interrupted, and indexes the batch files oldest first.
      *
      * @param capacityBytes the most bytes the batch files may take together
+     * @param limits the largest batch a file may hold; a file that claims more is moved to {@code corrupt/}
+     *     unread, and a batch that exceeds them is not written
      * @param warnings where problems with single files are reported
      * @throws SpoolException when the directory cannot be created or used, or another appender (in
      *     this JVM or another process) holds it
      */
-    public static Spool open(Path directory, long capacityBytes, Consumer<String> warnings) throws SpoolException {
-        return open(directory, capacityBytes, warnings, System::currentTimeMillis);
+    public static Spool open(Path directory, long capacityBytes, BatchLimits limits, Consumer<String> warnings)
+            throws SpoolException {
+        return open(directory, capacityBytes, limits, warnings, System::currentTimeMillis);
     }
 
-    static Spool open(Path directory, long capacityBytes, Consumer<String> warnings, LongSupplier clockMillis)
-            throws SpoolException {
+    static Spool open(Path directory, long capacityBytes, BatchLimits limits, Consumer<String> warnings,
+                      LongSupplier clockMillis) throws SpoolException {
         if (capacityBytes <= 0) {
             throw new IllegalArgumentException("capacityBytes must be positive but was " + capacityBytes);
         }
+        Objects.requireNonNull(limits, "limits");
         SpoolDirectory files = SpoolDirectory.create(directory, warnings);
         DirectoryLock lock = DirectoryLock.acquire(directory);
         try {
-            return new Spool(files, capacityBytes, warnings, clockMillis, lock, files.scan());
+            return new Spool(files, capacityBytes, limits, warnings, clockMillis, lock, files.scan());
         } catch (SpoolException | RuntimeException e) {
             lock.close();
             throw e;
@@ -90,7 +96,8 @@ public final class Spool implements Closeable {
      * @param entries the concatenated msgpack entries in {@code entries[0..length)}
      * @return {@code false}, with nothing written, when the file would take the spool over its
      *     capacity; the caller counts the dropped events
-     * @throws IOException when the write fails (disk full...), naming the file; nothing is kept
+     * @throws IOException when the write fails (disk full...), naming the file, or the batch is larger than
+     *     the limits allow; nothing is kept
      */
     public synchronized boolean write(String tag, byte[] entries, int length, int eventCount) throws IOException {
         Objects.requireNonNull(tag, "tag");
@@ -102,6 +109,11 @@ public final class Spool implements Closeable {
             throw new IOException("spoolDir '" + directory.path() + "' is closed; the batch was not written");
         }
         byte[] tagBytes = tag.getBytes(UTF_8);
+        String tooLarge = limits.exceeded(tagBytes.length, length, eventCount);
+        if (tooLarge != null) {
+            // never write what poll() would refuse to read back
+            throw new IOException("the batch cannot be spooled: " + tooLarge);
+        }
         long bytes = SpoolFileFormat.fileSize(tagBytes.length, length);
         if (bytes > capacityBytes - sizeBytes) {
             return false;
@@ -127,7 +139,7 @@ public final class Spool implements Closeable {
             pendingEvents -= file.name().eventCount();
             String fileName = file.name().fileName();
             try {
-                HandedOutBatch batch = new HandedOutBatch(this, file, directory.read(file.name()));
+                HandedOutBatch batch = new HandedOutBatch(this, file, directory.read(file.name(), limits));
                 handedOut.add(file);
                 return batch;
             } catch (CorruptSpoolFileException e) {

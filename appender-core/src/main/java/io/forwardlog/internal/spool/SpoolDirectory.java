@@ -103,14 +103,12 @@ final class SpoolDirectory {
         forceDirectory();
     }
 
-    /** Reads and verifies one batch file. */
-    SpoolFileFormat.Content read(SpoolFileName name) throws IOException, CorruptSpoolFileException {
-        Path file = directory.resolve(name.fileName());
-        long size = Files.size(file);
-        if (size > SpoolFileFormat.MAX_FILE_BYTES) {
-            throw new CorruptSpoolFileException("larger than any batch: " + size + " bytes");
+    /** Reads and verifies one batch file, no larger than {@code limits} allow. */
+    SpoolFileFormat.Content read(SpoolFileName name, BatchLimits limits) throws IOException, CorruptSpoolFileException {
+        SpoolFileFormat.Content content;
+        try (FileChannel channel = FileChannel.open(directory.resolve(name.fileName()), StandardOpenOption.READ)) {
+            content = SpoolFileFormat.read(channel, channel.size(), limits);
         }
-        SpoolFileFormat.Content content = SpoolFileFormat.read(Files.readAllBytes(file));
         if (content.eventCount() != name.eventCount()) {
             throw new CorruptSpoolFileException(name.eventCount() + " events in the name but "
                     + content.eventCount() + " in the file");

@@ -5,7 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.util.Arrays;
+import java.nio.channels.ReadableByteChannel;
 import java.util.zip.CRC32;
 
 /**
@@ -22,8 +22,8 @@ final class SpoolFileFormat {
     static final byte VERSION = 1;
     static final int HEADER_BYTES = 4 + 1 + 4 + 4 + 4;
     static final int TRAILER_BYTES = 4;
-    /** The largest file we read into one array. */
-    static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8;
+    /** The largest array the JVM allocates: no tag or entries can be longer. */
+    static final int MAX_ARRAY_BYTES = Integer.MAX_VALUE - 8;
 
     /** What a spool file holds. */
     record Content(String tag, byte[] entries, int eventCount) {
@@ -52,40 +52,67 @@ final class SpoolFileFormat {
         }
     }
 
-    /** Reads and verifies a whole file. */
-    static Content read(byte[] file) throws CorruptSpoolFileException {
-        if (file.length < HEADER_BYTES + TRAILER_BYTES) {
-            throw new CorruptSpoolFileException("truncated: only " + file.length + " bytes");
+    /**
+     * Reads and verifies a whole file of {@code fileSize} bytes. The header is checked against the file's size
+     * and against {@code limits} before anything else is read, so the arrays allocated are never larger than
+     * the batch the header declares, nor than any batch of ours can be.
+     */
+    static Content read(ReadableByteChannel in, long fileSize, BatchLimits limits)
+            throws IOException, CorruptSpoolFileException {
+        if (fileSize < HEADER_BYTES + TRAILER_BYTES) {
+            throw new CorruptSpoolFileException("truncated: only " + fileSize + " bytes");
         }
-        ByteBuffer in = ByteBuffer.wrap(file);
-        if (in.getInt() != MAGIC) {
+        ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
+        readFully(in, header, fileSize);
+        if (header.getInt() != MAGIC) {
             throw new CorruptSpoolFileException("not a forwardlog spool file");
         }
-        byte version = in.get();
+        byte version = header.get();
         if (version != VERSION) {
             throw new CorruptSpoolFileException("unsupported format version " + version);
         }
-        int tagLength = in.getInt();
-        int eventCount = in.getInt();
-        int entriesLength = in.getInt();
+        int tagLength = header.getInt();
+        int eventCount = header.getInt();
+        int entriesLength = header.getInt();
         if (tagLength < 0 || eventCount < 0 || entriesLength < 0) {
             throw new CorruptSpoolFileException("negative length in the header");
         }
         long expected = fileSize(tagLength, entriesLength);
-        if (file.length < expected) {
-            throw new CorruptSpoolFileException("truncated: " + file.length + " of " + expected + " bytes");
+        if (fileSize < expected) {
+            throw new CorruptSpoolFileException("truncated: " + fileSize + " of " + expected + " bytes");
         }
-        if (file.length > expected) {
-            throw new CorruptSpoolFileException((file.length - expected) + " unexpected bytes after the batch");
+        if (fileSize > expected) {
+            throw new CorruptSpoolFileException((fileSize - expected) + " unexpected bytes after the batch");
         }
+        String tooLarge = limits.exceeded(tagLength, entriesLength, eventCount);
+        if (tooLarge != null) {
+            throw new CorruptSpoolFileException(tooLarge);
+        }
+        byte[] tag = new byte[tagLength];
+        byte[] entries = new byte[entriesLength];
+        ByteBuffer trailer = ByteBuffer.allocate(TRAILER_BYTES);
+        readFully(in, ByteBuffer.wrap(tag), fileSize);
+        readFully(in, ByteBuffer.wrap(entries), fileSize);
+        readFully(in, trailer, fileSize);
         CRC32 crc = new CRC32();
-        crc.update(file, 0, file.length - TRAILER_BYTES);
-        if ((int) crc.getValue() != in.getInt(file.length - TRAILER_BYTES)) {
+        crc.update(header.flip());
+        crc.update(tag);
+        crc.update(entries);
+        if ((int) crc.getValue() != trailer.getInt()) {
             throw new CorruptSpoolFileException("checksum mismatch");
         }
-        String tag = new String(file, HEADER_BYTES, tagLength, UTF_8);
-        int entriesStart = HEADER_BYTES + tagLength;
-        byte[] entries = Arrays.copyOfRange(file, entriesStart, entriesStart + entriesLength);
-        return new Content(tag, entries, eventCount);
+        return new Content(new String(tag, UTF_8), entries, eventCount);
+    }
+
+    /** Fills {@code buffer} and flips it; a file that ends first shrank while it was read. */
+    private static void readFully(ReadableByteChannel in, ByteBuffer buffer, long fileSize)
+            throws IOException, CorruptSpoolFileException {
+        while (buffer.hasRemaining()) {
+            if (in.read(buffer) < 0) {
+                throw new CorruptSpoolFileException("truncated while it was read: fewer than the " + fileSize
+                        + " bytes it had");
+            }
+        }
+        buffer.flip();
     }
 }

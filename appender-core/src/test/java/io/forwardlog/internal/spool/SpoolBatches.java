@@ -11,6 +11,9 @@ import java.util.Arrays;
 /** Writing and checking batches of text entries in the spool tests. */
 final class SpoolBatches {
 
+    /** Limits no batch of the spool tests comes near, for tests about something else. */
+    static final BatchLimits LIMITS = BatchLimits.of(1024 * 1024, 64 * 1024 * 1024);
+
     private SpoolBatches() {
     }
 

@@ -23,7 +23,7 @@ class SpoolCapacityTest {
     }
 
     private Spool open(long capacity) throws SpoolException {
-        return Spool.open(dir(), capacity, warning -> { });
+        return Spool.open(dir(), capacity, SpoolBatches.LIMITS, warning -> { });
     }
 
     private long batchFiles() throws IOException {
@@ -34,7 +34,7 @@ class SpoolCapacityTest {
 
     /** The bytes one batch takes on disk, measured in a spool of its own. */
     private long sizeOfOneBatch(String tag, String content) throws Exception {
-        try (Spool spool = Spool.open(temp.resolve("probe"), 1024 * 1024, warning -> { })) {
+        try (Spool spool = Spool.open(temp.resolve("probe"), 1024 * 1024, SpoolBatches.LIMITS, warning -> { })) {
             write(spool, tag, content, 1);
             return spool.sizeBytes();
         }

@@ -31,7 +31,7 @@ class SpoolConcurrencyTest {
             thread.setDaemon(true);
             return thread;
         });
-        try (Spool spool = Spool.open(dir, 1024 * 1024, warning -> { })) {
+        try (Spool spool = Spool.open(dir, 1024 * 1024, SpoolBatches.LIMITS, warning -> { })) {
             List<Future<?>> writers = new ArrayList<>();
             for (int writer = 0; writer < WRITERS; writer++) {
                 int id = writer;

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,13 +31,18 @@ class SpoolFileFormatTest {
         return Files.readAllBytes(file);
     }
 
+    private static SpoolFileFormat.Content read(byte[] file) throws Exception {
+        return SpoolFileFormat.read(Channels.newChannel(new ByteArrayInputStream(file)), file.length,
+                SpoolBatches.LIMITS);
+    }
+
     private static String whyCorrupt(byte[] file) {
-        return assertThrows(CorruptSpoolFileException.class, () -> SpoolFileFormat.read(file)).getMessage();
+        return assertThrows(CorruptSpoolFileException.class, () -> read(file)).getMessage();
     }
 
     @Test
     void readsBackWhatItWrote() throws Exception {
-        SpoolFileFormat.Content content = SpoolFileFormat.read(fileOf("app.äö", "entries", 4));
+        SpoolFileFormat.Content content = read(fileOf("app.äö", "entries", 4));
 
         assertEquals("app.äö", content.tag());
         assertArrayEquals("entries".getBytes(UTF_8), content.entries());

@@ -16,7 +16,7 @@ final class SpoolInAnotherProcess {
     public static void main(String[] args) throws IOException {
         Spool spool;
         try {
-            spool = Spool.open(Path.of(args[0]), 1024 * 1024, warning -> { });
+            spool = Spool.open(Path.of(args[0]), 1024 * 1024, SpoolBatches.LIMITS, warning -> { });
         } catch (SpoolException e) {
             System.out.println("refused: " + e.getMessage());
             return;

@@ -28,27 +28,31 @@ class SpoolLockTest {
         return temp.resolve("spool");
     }
 
+    private static Spool open(Path directory) throws SpoolException {
+        return Spool.open(directory, CAPACITY, SpoolBatches.LIMITS, warning -> { });
+    }
+
     private String alreadyUsed(Path directory) {
         return "spoolDir '" + directory + "' is already used by another appender; give each appender its own spoolDir";
     }
 
     @Test
     void refusesASecondOpenOfTheSameDirectoryInThisJvmAndOpensAgainAfterClose() throws Exception {
-        Spool first = Spool.open(dir(), CAPACITY, warning -> { });
+        Spool first = open(dir());
 
-        SpoolException refused = assertThrows(SpoolException.class, () -> Spool.open(dir(), CAPACITY, warning -> { }));
+        SpoolException refused = assertThrows(SpoolException.class, () -> open(dir()));
 
         assertEquals(alreadyUsed(dir()), refused.getMessage());
         first.close();
-        Spool.open(dir(), CAPACITY, warning -> { }).close();
+        open(dir()).close();
     }
 
     @Test
     void refusesTheSameDirectoryReachedThroughAnotherPath() throws Exception {
         Path detour = dir().resolve("..").resolve("spool");
-        Spool first = Spool.open(dir(), CAPACITY, warning -> { });
+        Spool first = open(dir());
         try {
-            SpoolException refused = assertThrows(SpoolException.class, () -> Spool.open(detour, CAPACITY, warning -> { }));
+            SpoolException refused = assertThrows(SpoolException.class, () -> open(detour));
 
             assertEquals(alreadyUsed(detour), refused.getMessage());
         } finally {
@@ -62,7 +66,7 @@ class SpoolLockTest {
         try {
             assertEquals("locked", firstLine(holder));
 
-            SpoolException refused = assertThrows(SpoolException.class, () -> Spool.open(dir(), CAPACITY, warning -> { }));
+            SpoolException refused = assertThrows(SpoolException.class, () -> open(dir()));
             assertEquals(alreadyUsed(dir()), refused.getMessage());
 
             holder.getOutputStream().close();
@@ -70,14 +74,14 @@ class SpoolLockTest {
         } finally {
             holder.destroyForcibly();
         }
-        Spool.open(dir(), CAPACITY, warning -> { }).close();
+        open(dir()).close();
     }
 
     @Test
     void keepsTheDirectoryLockedForOtherProcessesAfterRefusingASecondOpenInThisJvm() throws Exception {
-        Spool first = Spool.open(dir(), CAPACITY, warning -> { });
+        Spool first = open(dir());
         try {
-            assertThrows(SpoolException.class, () -> Spool.open(dir(), CAPACITY, warning -> { }));
+            assertThrows(SpoolException.class, () -> open(dir()));
 
             Process other = startInAnotherProcess();
             try {

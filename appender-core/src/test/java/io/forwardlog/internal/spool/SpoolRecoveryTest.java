@@ -30,7 +30,7 @@ class SpoolRecoveryTest {
     private final List<String> warnings = new CopyOnWriteArrayList<>();
 
     private Spool open() throws SpoolException {
-        return Spool.open(dir, CAPACITY, warnings::add, () -> 1000L);
+        return Spool.open(dir, CAPACITY, SpoolBatches.LIMITS, warnings::add, () -> 1000L);
     }
 
     /** Writes FIRST (two events) and SECOND (one event), then closes the spool. */

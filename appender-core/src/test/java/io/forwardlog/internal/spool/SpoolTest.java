@@ -32,7 +32,7 @@ class SpoolTest {
     }
 
     private Spool open(long capacity) throws SpoolException {
-        return Spool.open(dir(), capacity, warnings::add, clock::get);
+        return Spool.open(dir(), capacity, SpoolBatches.LIMITS, warnings::add, clock::get);
     }
 
     private Spool open() throws SpoolException {
@@ -211,7 +211,7 @@ class SpoolTest {
     void createsMissingParentDirectories() throws Exception {
         Path nested = temp.resolve("a").resolve("b");
 
-        Spool.open(nested, CAPACITY, warnings::add).close();
+        Spool.open(nested, CAPACITY, SpoolBatches.LIMITS, warnings::add).close();
 
         assertTrue(Files.isDirectory(nested));
     }
