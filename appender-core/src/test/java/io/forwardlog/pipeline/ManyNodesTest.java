@@ -44,7 +44,7 @@ class ManyNodesTest {
         long filesBefore = openFiles();
         ForwardPipeline pipeline = new ForwardPipeline(ForwardSettings.builder().name("many")
                 .upstream(Files.writeString(dir.resolve("upstream.conf"), upstream))
-                .heartbeatInterval(Duration.ofMillis(100)).flushInterval(Duration.ofMillis(10))
+                .heartbeatInterval(Duration.ofMillis(500)).flushInterval(Duration.ofMillis(10))
                 .shutdownTimeout(Duration.ofMillis(200)).jmx(false).build(), status);
         pipeline.start();
         pipeline.append(new Event("nobody takes this", "main", 0));
@@ -58,9 +58,11 @@ class ManyNodesTest {
         assertTrue(status.contains("no node of upstream 'many' is available (node-1: connection refused; "),
                 status.toString());
         assertTrue(status.contains("; and 990 more); keeping events buffered and retrying"), status.toString());
+        long stopping = System.nanoTime();
         pipeline.stop();
+        long stopMillis = (System.nanoTime() - stopping) / 1_000_000;
 
-        assertEquals(List.of(), threadsOf("many"));
+        assertEquals(List.of(), threadsOf("many"), "stopped in " + stopMillis + " ms:\n" + status);
         long filesAfter = openFiles();
         assertTrue(filesAfter <= filesBefore + 5, "open files: " + filesBefore + " before, " + filesAfter + " after");
     }

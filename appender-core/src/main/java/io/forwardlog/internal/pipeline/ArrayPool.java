@@ -29,15 +29,20 @@ final class ArrayPool {
         return array;
     }
 
-    /** Keeps {@code array} for reuse if it has the pool's length and the pool has room. */
-    void give(byte[] array) {
+    /** Keeps {@code array} for reuse if it has the pool's length and the pool has room; returns whether it did. */
+    boolean give(byte[] array) {
         if (array.length != arrayLength) {
-            return;
+            return false;
         }
         if (size.incrementAndGet() > max) {
             size.decrementAndGet();
-            return;
+            return false;
         }
         arrays.offer(array);
+        return true;
+    }
+
+    boolean isEmpty() {
+        return size.get() == 0;
     }
 }

@@ -1,7 +1,6 @@
 package io.forwardlog.internal.pipeline;
 
 import io.forwardlog.internal.forward.OutboundBatch;
-import java.util.Arrays;
 
 /**
  * Events of one tag on their way: filled on callers' threads while open, then sealed and never
@@ -36,14 +35,27 @@ public final class Batch implements OutboundBatch {
         return batch;
     }
 
-    /** Copies one encoded entry in; only while open, under the accumulator's lock. */
+    /** Copies one encoded entry in, which must fit ({@link #room()}); only while open, under the accumulator's lock. */
     void add(byte[] entry, int entryLength) {
-        if (length + entryLength > entries.length) {
-            entries = Arrays.copyOf(entries, Math.max(length + entryLength, entries.length * 2));
-        }
         System.arraycopy(entry, 0, entries, length, entryLength);
         length += entryLength;
         eventCount++;
+    }
+
+    /** Bytes the array can still take. */
+    int room() {
+        return entries.length - length;
+    }
+
+    /** The array's length: the memory the batch holds. */
+    int capacity() {
+        return entries.length;
+    }
+
+    /** Moves the entries into a larger array; only while open, under the accumulator's lock. */
+    void moveTo(byte[] larger) {
+        System.arraycopy(entries, 0, larger, 0, length);
+        entries = larger;
     }
 
     void seal() {

@@ -27,6 +27,7 @@ import io.forwardlog.upstream.UpstreamNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -51,6 +52,8 @@ public final class DeliveryPipeline {
     /** Fluentd 1.x reads {@code heartbeat_type tcp} as {@code transport}, with this warning's meaning. */
     static final String TCP_HEARTBEAT_IS_TRANSPORT = "heartbeatType 'tcp' is an old name for 'transport', as in"
             + " Fluentd 1.x, and works as it: write heartbeatType transport";
+    /** How long past shutdownTimeout a stop waits for the sender before it gives up on it. */
+    private static final long STOP_GRACE_MILLIS = 5000;
     /** A stop that takes longer than this is said at warning level while it lasts. */
     private static final long SLOW_STOP_MILLIS = 1000;
     private static final String UNSUPPORTED_FRAMEWORK = "; the logging framework's classes lack what forwardlog"
@@ -66,6 +69,8 @@ public final class DeliveryPipeline {
     private final ThreadLocal<boolean[]> appending = ThreadLocal.withInitial(() -> new boolean[1]);
     private final Object lifecycle = new Object();
     private final DropReporter dropReporter;
+    /** Every thread of the pool executors, joined at stop: nothing of the pipeline may report afterwards. */
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
     private volatile RecordAccumulator accumulator;
     private volatile NodeSet nodes;
@@ -203,11 +208,13 @@ public final class DeliveryPipeline {
         }
     }
 
-    private static ThreadFactory daemon(String name) {
+    /** Daemon threads, each remembered so that a stop can wait until none of them runs any more. */
+    private ThreadFactory daemon(String name) {
         AtomicInteger n = new AtomicInteger();
         return runnable -> {
             Thread t = new Thread(runnable, n.incrementAndGet() == 1 ? name : name + "-" + n.get());
             t.setDaemon(true);
+            threads.add(t);
             return t;
         };
     }
@@ -341,7 +348,9 @@ public final class DeliveryPipeline {
             boolean warned = announceFlush();
             accumulator.close();
             sender.beginClose(nanoTime.getAsLong() + timeout);
-            long waitMillis = TimeUnit.NANOSECONDS.toMillis(timeout) + 2000;
+            // the sender ends right after the deadline, nothing in it waits for a node; the grace covers
+            // writing what is left to the spool, and a machine too busy to run it at once
+            long waitMillis = TimeUnit.NANOSECONDS.toMillis(timeout) + STOP_GRACE_MILLIS;
             if (!warned) {
                 // a node that looked available may not take the events: a long wait is said while it lasts
                 joinSender(SLOW_STOP_MILLIS);
@@ -439,6 +448,30 @@ public final class DeliveryPipeline {
         spool.close();
         if (mbean != null) {
             mbean.unregister();
+        }
+        joinPoolThreads();
+    }
+
+    /**
+     * Waits, a bounded time, for the pool threads to end: an executor counts as terminated as soon as its
+     * last task is done, a moment before its thread has ended.
+     */
+    private void joinPoolThreads() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        boolean interrupted = false;
+        for (Thread thread : threads) {
+            long left = deadline - System.nanoTime();
+            while (thread.isAlive() && left > 0) {
+                try {
+                    thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+                left = deadline - System.nanoTime();
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

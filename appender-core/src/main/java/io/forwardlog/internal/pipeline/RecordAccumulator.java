@@ -17,10 +17,21 @@ import java.util.function.LongSupplier;
  * its first event has waited {@code flushInterval}, and then waits in a queue for the sender. A batch
  * the sender could not deliver goes back to the head of the queue and keeps its place. When the
  * buffer is full the overflow policy decides, and every event dropped is counted with its reason.
+ *
+ * <p>The bound is on memory, not only on the bytes of events: every batch's array counts from the
+ * moment it is allocated (a new tag's batch starts small and grows), with a fixed cost per batch, and so
+ * do the arrays kept for reuse, which are the first to go when room is needed. Thousands of tags
+ * therefore hold no more than {@code bufferCapacity}.
+ *
+ * <p>Threads: the application's threads append, the sender takes and gives back; every field is guarded
+ * by {@code lock}, and nothing waits while holding it but a blocked append, on its condition.
  */
 final class RecordAccumulator {
 
-    private static final int FIRST_ALLOCATION = 64 * 1024;
+    /** The first array of a new tag's batch (unless the entry is larger): it doubles as the batch fills. */
+    private static final int FIRST_ARRAY = 256;
+    /** What a batch costs besides its array: the object and its place in the queue or the map of open batches. */
+    static final int BATCH_OVERHEAD = 96;
 
     private final long capacity;
     private final int chunkSize;
@@ -38,6 +49,8 @@ final class RecordAccumulator {
     private final ArrayDeque<Batch> sealed = new ArrayDeque<>();
     private final ArrayPool arrays;
     private long usedBytes;
+    /** Arrays of the batches held, {@link #BATCH_OVERHEAD} each, and the arrays in the pool: at most {@code capacity}. */
+    private long memoryBytes;
     private long bufferedEvents;
     private boolean closed;
 
@@ -68,7 +81,7 @@ final class RecordAccumulator {
                 drops.add(DropReason.STOPPED, 1);
                 return false;
             }
-            if (usedBytes + length > capacity && !makeRoom(length)) {
+            if (memoryBytes + cost(tag, length) > capacity && !makeRoom(() -> cost(tag, length))) {
                 return false;
             }
             Batch batch = open.get(tag);
@@ -80,8 +93,11 @@ final class RecordAccumulator {
             }
             if (batch == null) {
                 batch = new Batch(tag, newArray(length), nanoTime.getAsLong());
+                memoryBytes += BATCH_OVERHEAD;
                 wake |= open.isEmpty();
                 open.put(tag, batch);
+            } else if (batch.room() < length) {
+                grow(batch, length);
             }
             batch.add(entry, length);
             usedBytes += length;
@@ -100,41 +116,95 @@ final class RecordAccumulator {
         }
     }
 
-    /** A chunk-sized array from the pool, or a smaller new one that grows as the batch fills. */
-    private byte[] newArray(int firstEntry) {
-        if (firstEntry <= chunkSize) {
-            byte[] pooled = arrays.take();
-            if (pooled != null) {
-                return pooled;
+    /**
+     * The memory appending {@code length} bytes to {@code tag} adds: nothing when its open batch has room,
+     * the growth of its array when not, and a new batch's array and overhead otherwise (an array from the
+     * pool is held already). Holds the lock.
+     */
+    private long cost(String tag, int length) {
+        Batch batch = open.get(tag);
+        if (batch != null && batch.entriesLength() + length <= chunkSize) {
+            if (batch.room() >= length) {
+                return 0;
             }
+            return arrays.isEmpty() ? grownSize(batch, length) - batch.capacity() : -batch.capacity();
         }
-        return new byte[Math.max(firstEntry, Math.min(chunkSize, FIRST_ALLOCATION))];
+        return BATCH_OVERHEAD + (length <= chunkSize && !arrays.isEmpty() ? 0 : firstSize(length));
     }
 
-    /** Applies the overflow policy; returns whether {@code length} bytes now fit. Holds the lock. */
-    private boolean makeRoom(long length) {
-        switch (overflow) {
-            case DROP_OLDEST -> {
-                while (usedBytes + length > capacity && evictOldest()) {
-                    // each round frees one whole batch that is not on the wire
-                }
-            }
-            case BLOCK -> {
-                long left = blockTimeoutNanos;
-                try {
-                    while (usedBytes + length > capacity && left > 0 && !closed) {
-                        left = room.awaitNanos(left);
-                    }
-                } catch (InterruptedException e) {
-                    // the caller's interrupt is theirs: keep it set, drop the event instead of throwing
-                    Thread.currentThread().interrupt();
-                }
-            }
-            case DROP_NEWEST -> {
-                // nothing to do: the event is dropped below
+    private int firstSize(int length) {
+        return length > chunkSize ? length : Math.min(chunkSize, Math.max(length, FIRST_ARRAY));
+    }
+
+    private int grownSize(Batch batch, int length) {
+        return (int) Math.min(chunkSize, Math.max(2L * batch.capacity(), (long) batch.entriesLength() + length));
+    }
+
+    /** A chunk-sized array from the pool, or a small new one that grows as the batch fills. Holds the lock. */
+    private byte[] newArray(int length) {
+        if (length <= chunkSize) {
+            byte[] pooled = arrays.take();
+            if (pooled != null) {
+                return pooled; // counted already, as the pool's
             }
         }
-        if (usedBytes + length > capacity || closed) {
+        byte[] array = new byte[firstSize(length)];
+        memoryBytes += array.length;
+        return array;
+    }
+
+    /** Gives an open batch a larger array: a pooled one when there is one, else twice as large. Holds the lock. */
+    private void grow(Batch batch, int length) {
+        byte[] bigger = arrays.take();
+        if (bigger == null) {
+            bigger = new byte[grownSize(batch, length)];
+            memoryBytes += bigger.length;
+        }
+        memoryBytes -= batch.capacity();
+        batch.moveTo(bigger);
+    }
+
+    /** Lets go of pooled arrays until {@code needed} more bytes fit, or the pool is empty. Holds the lock. */
+    private boolean fitsAfterFreeingPool(long needed) {
+        while (memoryBytes + needed > capacity) {
+            byte[] pooled = arrays.take();
+            if (pooled == null) {
+                return false;
+            }
+            memoryBytes -= pooled.length;
+        }
+        return true;
+    }
+
+    /**
+     * Applies the overflow policy; returns whether what the append costs ({@code cost}, computed again
+     * after each wait, since the batches change meanwhile) now fits. Holds the lock.
+     */
+    private boolean makeRoom(LongSupplier cost) {
+        if (!fitsAfterFreeingPool(cost.getAsLong())) {
+            switch (overflow) {
+                case DROP_OLDEST -> {
+                    while (!fitsAfterFreeingPool(cost.getAsLong()) && evictOldest()) {
+                        // each round frees one whole batch that is not on the wire
+                    }
+                }
+                case BLOCK -> {
+                    long left = blockTimeoutNanos;
+                    try {
+                        while (!fitsAfterFreeingPool(cost.getAsLong()) && left > 0 && !closed) {
+                            left = room.awaitNanos(left);
+                        }
+                    } catch (InterruptedException e) {
+                        // the caller's interrupt is theirs: keep it set, drop the event instead of throwing
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                case DROP_NEWEST -> {
+                    // nothing to do: the event is dropped below
+                }
+            }
+        }
+        if (closed || !fitsAfterFreeingPool(cost.getAsLong())) {
             drops.add(closed ? DropReason.STOPPED : DropReason.BUFFER_FULL, 1);
             return false;
         }
@@ -269,6 +339,7 @@ final class RecordAccumulator {
             while (it.hasPrevious()) {
                 Batch batch = it.previous();
                 usedBytes += batch.entriesLength();
+                memoryBytes += batch.capacity() + BATCH_OVERHEAD;
                 bufferedEvents += batch.eventCount();
                 sealed.addFirst(batch);
             }
@@ -307,16 +378,20 @@ final class RecordAccumulator {
         lock.lock();
         try {
             forget(batch);
+            recycle(batch);
             room.signalAll();
         } finally {
             lock.unlock();
         }
-        recycle(batch);
     }
 
+    /** Frees the batch's memory, its array kept for reuse when the pool takes it (still counted then). Holds the lock. */
     private void recycle(Batch batch) {
         if (batch.released()) {
-            arrays.give(batch.entries());
+            memoryBytes -= BATCH_OVERHEAD;
+            if (!arrays.give(batch.entries())) {
+                memoryBytes -= batch.capacity();
+            }
         }
     }
 
@@ -348,6 +423,16 @@ final class RecordAccumulator {
             }
             open.clear();
             return all;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The memory held: what {@code bufferCapacity} bounds. */
+    long memoryBytes() {
+        lock.lock();
+        try {
+            return memoryBytes;
         } finally {
             lock.unlock();
         }

@@ -53,7 +53,7 @@ final class SpoolBridge {
         if (spool == null) {
             return;
         }
-        if (nodeAvailable && accumulator.usedBytes() <= highWaterBytes) {
+        if (nodeAvailable && accumulator.memoryBytes() <= highWaterBytes) {
             return;
         }
         List<Batch> batches = accumulator.takeSealedForSpool(nodeAvailable ? highWaterBytes / 2 : 0);

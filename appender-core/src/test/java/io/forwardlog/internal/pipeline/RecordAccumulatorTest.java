@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 class RecordAccumulatorTest {
 
     private static final long FLUSH = TimeUnit.SECONDS.toNanos(1);
+    /** The memory two full batches of 50 bytes hold: the bound counts each batch's array and overhead. */
+    private static final int TWO_BATCHES_OF_50 = 2 * (50 + RecordAccumulator.BATCH_OVERHEAD);
 
     private final AtomicLong clock = new AtomicLong();
     private final DropCounter drops = new DropCounter();
@@ -74,7 +76,7 @@ class RecordAccumulatorTest {
 
     @Test
     void dropNewestDropsTheNewEventAndCountsItExactly() {
-        RecordAccumulator acc = accumulator(100, 50, OverflowPolicy.DROP_NEWEST, 0);
+        RecordAccumulator acc = accumulator(TWO_BATCHES_OF_50, 50, OverflowPolicy.DROP_NEWEST, 0);
         for (int i = 0; i < 10; i++) {
             acc.append("t", entry(10), 10);
         }
@@ -90,7 +92,7 @@ class RecordAccumulatorTest {
 
     @Test
     void dropOldestEvictsTheOldestWaitingBatchAndCountsItsEvents() {
-        RecordAccumulator acc = accumulator(100, 50, OverflowPolicy.DROP_OLDEST, 0);
+        RecordAccumulator acc = accumulator(TWO_BATCHES_OF_50, 50, OverflowPolicy.DROP_OLDEST, 0);
         for (int i = 0; i < 10; i++) {
             acc.append("t", entry(10), 10);
         }
@@ -104,7 +106,7 @@ class RecordAccumulatorTest {
 
     @Test
     void dropOldestCannotEvictABatchOnTheWire() {
-        RecordAccumulator acc = accumulator(100, 100, OverflowPolicy.DROP_OLDEST, 0);
+        RecordAccumulator acc = accumulator(100 + RecordAccumulator.BATCH_OVERHEAD, 100, OverflowPolicy.DROP_OLDEST, 0);
         for (int i = 0; i < 10; i++) {
             acc.append("t", entry(10), 10);
         }
@@ -119,7 +121,7 @@ class RecordAccumulatorTest {
 
     @Test
     void blockWaitsForRoomAndGoesOnWhenABatchIsReleased() throws Exception {
-        RecordAccumulator acc = accumulator(100, 50, OverflowPolicy.BLOCK, TimeUnit.SECONDS.toNanos(30));
+        RecordAccumulator acc = accumulator(TWO_BATCHES_OF_50, 50, OverflowPolicy.BLOCK, TimeUnit.SECONDS.toNanos(30));
         for (int i = 0; i < 10; i++) {
             acc.append("t", entry(10), 10);
         }
@@ -136,7 +138,7 @@ class RecordAccumulatorTest {
     @Test
     void blockDropsTheEventWhenBlockTimeoutPasses() {
         long timeout = TimeUnit.MILLISECONDS.toNanos(50);
-        RecordAccumulator acc = accumulator(100, 50, OverflowPolicy.BLOCK, timeout);
+        RecordAccumulator acc = accumulator(TWO_BATCHES_OF_50, 50, OverflowPolicy.BLOCK, timeout);
         for (int i = 0; i < 10; i++) {
             acc.append("t", entry(10), 10);
         }
@@ -151,7 +153,7 @@ class RecordAccumulatorTest {
 
     @Test
     void aBlockedCallerGivesUpWhenTheBufferCloses() throws Exception {
-        RecordAccumulator acc = accumulator(100, 50, OverflowPolicy.BLOCK, TimeUnit.SECONDS.toNanos(30));
+        RecordAccumulator acc = accumulator(TWO_BATCHES_OF_50, 50, OverflowPolicy.BLOCK, TimeUnit.SECONDS.toNanos(30));
         for (int i = 0; i < 10; i++) {
             acc.append("t", entry(10), 10);
         }
