@@ -173,8 +173,9 @@ class ForwardAppenderSettingsTest {
 
     @Test
     void buildsAWorkingAppenderFromCode() {
-        ForwardAppender appender = ForwardAppender.newBuilder().setName("coded").setUpstream(upstream.toString())
-                .setTag("coded").setFlushInterval("20 milliseconds").setJmx("off").build();
+        ForwardAppender appender = ForwardAppender.newBuilder().setName("coded")
+                .setAttribute("upstream", upstream.toString()).setAttribute("tag", "coded")
+                .setAttribute("flushInterval", "20 milliseconds").setAttribute("jmx", "off").build();
         appender.start();
         try {
             appender.append(org.apache.logging.log4j.core.impl.Log4jLogEvent.newBuilder().setLoggerName("app")
