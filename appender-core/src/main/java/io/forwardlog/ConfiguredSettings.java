@@ -47,31 +47,37 @@ public final class ConfiguredSettings {
         problems.add(message);
     }
 
-    /** The texts given, by setting name, in the order given: what makes one appender's settings differ from another's. */
+    /** The texts given, by setting name, in the order of the table: what makes one appender's settings differ from another's. */
     public Map<String, String> texts() {
         Map<String, String> byName = new LinkedHashMap<>();
-        texts.forEach((setting, text) -> byName.put(setting.name(), text));
+        for (Setting<?> setting : Settings.all()) {
+            if (texts.containsKey(setting)) {
+                byName.put(setting.name(), texts.get(setting));
+            }
+        }
         return Collections.unmodifiableMap(byName);
     }
 
     /**
      * The settings of an appender called {@code appenderName} (null keeps the default name).
      *
-     * @throws InvalidSettingsException listing every wrong setting, in the order given, then the problems
-     *                                  of settings taken together
+     * @throws InvalidSettingsException listing every wrong setting in the order of {@link Settings#all()}
+     *                                  (whatever order the framework's parser gives), then unknown names,
+     *                                  static fields, the adapter's problems and those of settings taken together
      */
     public ForwardSettings build(String appenderName) throws InvalidSettingsException {
         ForwardSettings.Builder builder = ForwardSettings.builder();
-        List<String> found = new ArrayList<>(unknown);
+        List<String> found = new ArrayList<>();
         if (appenderName != null) {
             apply(found, () -> builder.name(appenderName));
         }
         Set<Setting<?>> failed = new HashSet<>();
-        texts.forEach((setting, text) -> {
-            if (!apply(found, () -> builder.parse(setting, text))) {
+        for (Setting<?> setting : Settings.all()) {
+            if (texts.containsKey(setting) && !apply(found, () -> builder.parse(setting, texts.get(setting)))) {
                 failed.add(setting);
             }
-        });
+        }
+        found.addAll(unknown);
         staticFields.forEach((key, value) -> apply(found, () -> builder.staticField(key, value)));
         found.addAll(problems);
         found.addAll(builder.problems(failed));

@@ -1,6 +1,7 @@
 package io.forwardlog.log4j2;
 
 import io.forwardlog.ForwardPipeline;
+import io.forwardlog.ForwardSettings;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.Core;
@@ -88,6 +89,11 @@ public final class ForwardAppender extends AbstractAppender {
         stopped &= manager.stop(timeout, timeUnit);
         setStopped();
         return stopped;
+    }
+
+    /** The settings this appender runs with, as {@code log4j2.xml} gave them and defaults filled in. */
+    public ForwardSettings settings() {
+        return manager.settings();
     }
 
     ForwardManager manager() {

@@ -114,8 +114,8 @@ public final class ForwardAppender extends UnsynchronizedAppenderBase<ILoggingEv
         current.pipeline().append(new LogbackEvent(event, current.messageText()));
     }
 
-    /** The settings of the running pipeline, or null when stopped. */
-    ForwardSettings settings() {
+    /** The settings this appender runs with, as {@code logback.xml} gave them and defaults filled in; null when stopped. */
+    public ForwardSettings settings() {
         Running current = running;
         return current == null ? null : current.settings();
     }
