@@ -22,9 +22,17 @@ public final class ConfiguredSettings {
     private final Map<String, String> staticFields = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
 
-    /** Keeps {@code text} for {@code setting}; a setting given again keeps its last text. */
+    /**
+     * Keeps {@code text} for {@code setting}; a setting given again keeps its last text. An empty text
+     * leaves the setting at its default, in both frameworks alike: Joran never hands an appender an
+     * empty element, and a lookup such as {@code ${env:SPOOL_DIR:-}} may well be empty on purpose.
+     */
     public void put(Setting<?> setting, String text) {
-        texts.put(setting, text);
+        if (text == null || text.isBlank()) {
+            texts.remove(setting);
+        } else {
+            texts.put(setting, text);
+        }
     }
 
     /** Keeps {@code text} for the setting called {@code name} (in any case); a name that is no setting is a problem. */

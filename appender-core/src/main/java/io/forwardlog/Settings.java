@@ -50,7 +50,7 @@ public final class Settings {
     public static final Setting<Boolean> SEND_OPTIONS = add(Setting.withDefault("sendOptions", ValueKind.bool(), "false",
             "Always send the option map with `size`",
             "Fluent Bit `Send_options`"));
-    public static final Setting<String> SELF_HOSTNAME = add(Setting.withoutDefault("selfHostname", ValueKind.text(), "this host's name",
+    public static final Setting<String> SELF_HOSTNAME = add(Setting.withoutDefault("selfHostname", ValueKind.hostName(), "this host's name",
             "Host name sent in the handshake",
             "`<security> self_hostname`"));
     public static final Setting<Duration> CONNECT_TIMEOUT = add(Setting.withDefault("connectTimeout", ValueKind.positiveDuration(), "10 seconds",

@@ -26,9 +26,24 @@ interface ValueKind<T> {
         return value;
     }
 
-    /** Trimmed text that is not empty. */
-    static ValueKind<String> text() {
-        return (setting, text) -> nonEmpty(setting, text);
+    /** A host name as sent in the handshake: text without spaces or control characters. */
+    static ValueKind<String> hostName() {
+        return new ValueKind<>() {
+            @Override
+            public String parse(String setting, String text) {
+                return check(setting, text);
+            }
+
+            @Override
+            public String check(String setting, String value) {
+                String name = nonEmpty(setting, value);
+                if (name.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+                    throw new IllegalArgumentException(setting + " '" + name
+                            + "' has a space or a control character: write a host name, e.g. web-7.example.com");
+                }
+                return name;
+            }
+        };
     }
 
     /** A tag: fixed text, or a pattern with {@code {logger}} and {@code {level}}. */
