@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -15,6 +15,8 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * Reads Fluent Bit's YAML form, {@code upstream_servers: [{name, nodes: [{name, host, port, ...}]}]}, into
@@ -158,7 +160,8 @@ final class YamlParser implements Includes.FileParser {
         // non-scalar keys are allowed here so that key() can refuse them with their line
         LoadSettings settings = LoadSettings.builder().setLabel(file.toString()).setAllowNonScalarKeys(true).build();
         try {
-            return new Compose(settings).composeString(text);
+            // what api.lowlevel.Compose does, through the packages snakeyaml-engine's module exports
+            return new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text))).getSingleNode();
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
             String problem = e.getContext() == null ? e.getProblem()
