@@ -95,6 +95,18 @@ class SettingsFromXmlTest {
     }
 
     @Test
+    void anUnknownElementIsLeftToJoranWhichWarnsAndIgnoresIt() throws Exception {
+        try (ForwardReceiver receiver = ForwardReceiver.start();
+             LogbackFixture logback = LogbackFixture.configure("unknown-element.xml",
+                     Map.of("UPSTREAM", upstreamFile(dir, receiver).toString()))) {
+            assertEquals(List.of("Ignoring unknown property [requireAck] in [io.forwardlog.logback.ForwardAppender]"),
+                    logback.otherStatuses(Status.WARN));
+            assertTrue(logback.appender().isStarted());
+            assertFalse(logback.appender().settings().requireAckResponse());
+        }
+    }
+
+    @Test
     void anAppenderWithoutUpstreamSaysItNeedsOne() throws Exception {
         try (LogbackFixture logback = LogbackFixture.configure("no-upstream.xml", Map.of())) {
             assertEquals(List.of("forwardlog 'FLUENT': not started: upstream is required: the path of a Fluent Bit upstream file"),
