@@ -23,8 +23,9 @@ import org.apache.logging.log4j.core.appender.AbstractAppender;
  * </Forward>
  * }</pre>
  *
- * <p>Every attribute is listed on {@link ForwardAppenderBuilder}. Appending costs the logging thread
- * the encoding of one event and never touches the network; a Layout, when given, makes the
+ * <p>Every attribute is a setting of {@link io.forwardlog.Settings}, read by {@link ForwardAppenderBuilder}.
+ * Appending costs the logging thread the encoding of one event and never touches the network; a Layout,
+ * when given, makes the
  * {@code message} field. A reconfiguration that keeps the attributes keeps the connections and the
  * buffered events (see {@link ForwardManager}); otherwise the old appender delivers what it holds
  * when the old configuration stops. Problems are reported through Log4j2's {@code StatusLogger}.
