@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * both adapters (Logback's own syntax): {@code 500 milliseconds}, {@code 10 seconds}, {@code 10s},
  * {@code 2 minutes}, ISO-8601 {@code PT10S}; {@code 64MB}, {@code 512 KB}, {@code 1GiB}, {@code 4096}.
  */
-public final class ConfigValues {
+final class ConfigValues {
 
     private static final Pattern DURATION = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*([a-z]*)");
     private static final Pattern SIZE = Pattern.compile("([0-9]+)\\s*([a-z]*)");
@@ -23,7 +23,7 @@ public final class ConfigValues {
      * @param setting named in the error message
      * @throws IllegalArgumentException naming the setting and the accepted forms
      */
-    public static Duration duration(String setting, String text) {
+    static Duration duration(String setting, String text) {
         String value = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         if (value.startsWith("p")) {
             try {
@@ -51,7 +51,7 @@ public final class ConfigValues {
     /**
      * @throws IllegalArgumentException naming the setting and the accepted forms
      */
-    public static long size(String setting, String text) {
+    static long size(String setting, String text) {
         String value = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         Matcher m = SIZE.matcher(value);
         if (!m.matches()) {
@@ -72,7 +72,7 @@ public final class ConfigValues {
     }
 
     /** Reads {@code on/off}, {@code true/false}, {@code yes/no} in any case. */
-    public static boolean bool(String setting, String text) {
+    static boolean bool(String setting, String text) {
         String value = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         return switch (value) {
             case "on", "true", "yes" -> true;

@@ -4,161 +4,128 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every appender setting, validated and immutable. Both adapters translate their configuration into
- * one of these through {@link #builder()}; the names are the ones users write in {@code logback.xml}
- * and {@code log4j2.xml}. Node keys in the upstream file ({@code require_ack_response},
+ * Every appender setting, validated and immutable: a value for each setting of {@link Settings}, which
+ * declares their names, defaults and bounds, plus the appender's name and its static fields. Both
+ * adapters read their configuration into one of these through {@link ConfiguredSettings}; code builds
+ * one with {@link #builder()}. Node keys in the upstream file ({@code require_ack_response},
  * {@code compress}, {@code time_as_integer}, {@code send_options}, {@code tag}, {@code self_hostname})
  * override the matching setting for that node.
  */
 public final class ForwardSettings {
 
     private final String name;
-    private final Path upstream;
-    private final String tag;
-    private final boolean requireAckResponse;
-    private final Duration ackResponseTimeout;
-    private final int maxInFlight;
-    private final Compression compress;
-    private final boolean timeAsInteger;
-    private final boolean sendOptions;
+    private final Map<Setting<?>, Object> values;
     private final String selfHostname;
-    private final Duration connectTimeout;
-    private final Duration sendTimeout;
-    private final HeartbeatType heartbeatType;
-    private final Duration heartbeatInterval;
-    private final boolean phiFailureDetector;
-    private final double phiThreshold;
-    private final Duration hardTimeout;
-    private final Duration recoverWait;
-    private final Duration retryMaxBackoff;
-    private final long bufferCapacity;
-    private final long chunkSize;
-    private final Duration flushInterval;
-    private final OverflowPolicy overflow;
-    private final Duration blockTimeout;
-    private final Optional<Path> spoolDir;
-    private final long spoolCapacity;
-    private final Duration shutdownTimeout;
-    private final Duration statusInterval;
-    private final Duration upstreamCheckInterval;
-    private final boolean jmx;
     private final RecordSchema schema;
 
     private ForwardSettings(Builder b) {
         this.name = b.name;
-        this.upstream = b.upstream;
-        this.tag = b.tag;
-        this.requireAckResponse = b.requireAckResponse;
-        this.ackResponseTimeout = b.ackResponseTimeout;
-        this.maxInFlight = b.maxInFlight;
-        this.compress = b.compress;
-        this.timeAsInteger = b.timeAsInteger;
-        this.sendOptions = b.sendOptions;
-        this.selfHostname = b.selfHostname != null ? b.selfHostname : localHostName();
-        this.connectTimeout = b.connectTimeout;
-        this.sendTimeout = b.sendTimeout;
-        this.heartbeatType = b.heartbeatType;
-        this.heartbeatInterval = b.heartbeatInterval;
-        this.phiFailureDetector = b.phiFailureDetector;
-        this.phiThreshold = b.phiThreshold;
-        this.hardTimeout = b.hardTimeout;
-        this.recoverWait = b.recoverWait;
-        this.retryMaxBackoff = b.retryMaxBackoff;
-        this.bufferCapacity = b.bufferCapacity;
-        this.chunkSize = b.chunkSize;
-        this.flushInterval = b.flushInterval;
-        this.overflow = b.overflow;
-        this.blockTimeout = b.blockTimeout;
-        this.spoolDir = Optional.ofNullable(b.spoolDir);
-        this.spoolCapacity = b.spoolCapacity;
-        this.shutdownTimeout = b.shutdownTimeout;
-        this.statusInterval = b.statusInterval;
-        this.upstreamCheckInterval = b.upstreamCheckInterval;
-        this.jmx = b.jmx;
-        this.schema = new RecordSchema(b.includeCallerData, b.fieldNames, b.excludedFields, b.staticFields);
+        this.values = Collections.unmodifiableMap(new HashMap<>(b.values));
+        String hostname = get(Settings.SELF_HOSTNAME);
+        this.selfHostname = hostname != null ? hostname : localHostName();
+        this.schema = new RecordSchema(get(Settings.INCLUDE_CALLER_DATA), orEmpty(get(Settings.FIELD_NAMES)),
+                orEmpty(get(Settings.EXCLUDE_FIELDS)), b.staticFields);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
+    /** The value of {@code setting}: its default when it was not set, {@code null} when it has none. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(Setting<T> setting) {
+        return (T) values.get(Objects.requireNonNull(setting, "setting"));
+    }
+
     /** The appender's name, used in thread names, messages and the JMX object name. */
     public String name() { return name; }
-    /** The Fluent Bit upstream file (classic or YAML) that lists the nodes. Required. */
-    public Path upstream() { return upstream; }
-    /** The tag: fixed text, or a pattern with {@code {logger}} and {@code {level}}. Default {@code app}. */
-    public String tag() { return tag; }
-    /** Ask for an ack of every batch and resend until acked (at-least-once). Default off. */
-    public boolean requireAckResponse() { return requireAckResponse; }
-    /** How long an ack may take before the batch is resent. Default 30s. */
-    public Duration ackResponseTimeout() { return ackResponseTimeout; }
-    /** Unacknowledged batches one connection may carry. Default 16. */
-    public int maxInFlight() { return maxInFlight; }
-    /** {@code text} (PackedForward) or {@code gzip} (CompressedPackedForward). Default text. */
-    public Compression compress() { return compress; }
-    /** Integer seconds instead of EventTime, for Fluentd v0.12. Default off. */
-    public boolean timeAsInteger() { return timeAsInteger; }
-    /** Always send the option map with {@code size}. Default off. */
-    public boolean sendOptions() { return sendOptions; }
-    /** The host name sent in the Forward handshake. Default: this machine's host name. */
+    /** @see Settings#UPSTREAM */
+    public Path upstream() { return get(Settings.UPSTREAM); }
+    /** @see Settings#TAG */
+    public String tag() { return get(Settings.TAG); }
+    /** @see Settings#REQUIRE_ACK_RESPONSE */
+    public boolean requireAckResponse() { return get(Settings.REQUIRE_ACK_RESPONSE); }
+    /** @see Settings#ACK_RESPONSE_TIMEOUT */
+    public Duration ackResponseTimeout() { return get(Settings.ACK_RESPONSE_TIMEOUT); }
+    /** @see Settings#MAX_IN_FLIGHT */
+    public int maxInFlight() { return get(Settings.MAX_IN_FLIGHT); }
+    /** @see Settings#COMPRESS */
+    public Compression compress() { return get(Settings.COMPRESS); }
+    /** @see Settings#TIME_AS_INTEGER */
+    public boolean timeAsInteger() { return get(Settings.TIME_AS_INTEGER); }
+    /** @see Settings#SEND_OPTIONS */
+    public boolean sendOptions() { return get(Settings.SEND_OPTIONS); }
+    /** @see Settings#SELF_HOSTNAME; when it is not set, this machine's host name */
     public String selfHostname() { return selfHostname; }
-    /** Connect, TLS handshake and Forward handshake together. Default 10s. */
-    public Duration connectTimeout() { return connectTimeout; }
-    /** One batch's write; past it the node counts as not reading. Default 10s. */
-    public Duration sendTimeout() { return sendTimeout; }
-    /** How nodes are probed: tcp, udp, transport or none. Default transport. */
-    public HeartbeatType heartbeatType() { return heartbeatType; }
-    /** Time between heartbeats. Default 1s. */
-    public Duration heartbeatInterval() { return heartbeatInterval; }
-    /** Use the phi accrual failure detector. Default on. */
-    public boolean phiFailureDetector() { return phiFailureDetector; }
-    /** Phi above which a node counts as down (computed as Fluentd does). Default 16. */
-    public double phiThreshold() { return phiThreshold; }
-    /** A node without a heartbeat for this long is down, whatever phi says. Default 60s. */
-    public Duration hardTimeout() { return hardTimeout; }
-    /** How long a failed node must stay healthy before it gets traffic again. Default 10s. */
-    public Duration recoverWait() { return recoverWait; }
-    /** The longest wait between delivery attempts when no node takes a batch. Default 30s. */
-    public Duration retryMaxBackoff() { return retryMaxBackoff; }
-    /** Bytes of encoded events the memory buffer holds at most. Default 64 MiB. */
-    public long bufferCapacity() { return bufferCapacity; }
-    /** Bytes of entries in one batch at most. Default 1 MiB. */
-    public long chunkSize() { return chunkSize; }
-    /** The longest an event waits for its batch to fill. Default 1s. */
-    public Duration flushInterval() { return flushInterval; }
-    /** What a full buffer does to a new event: block, dropNewest or dropOldest. Default block. */
-    public OverflowPolicy overflow() { return overflow; }
-    /** How long {@code block} waits for room before dropping. Default 1s. */
-    public Duration blockTimeout() { return blockTimeout; }
-    /** A directory where undeliverable batches are kept across restarts. Default none. */
-    public Optional<Path> spoolDir() { return spoolDir; }
-    /** Bytes the spool directory holds at most. Default 1 GiB. */
-    public long spoolCapacity() { return spoolCapacity; }
-    /** How long {@code stop()} may take to deliver (or spool) what is buffered. Default 10s. */
-    public Duration shutdownTimeout() { return shutdownTimeout; }
-    /** Repeated problems (drops, a node that stays down) are reported at most this often. Default 30s. */
-    public Duration statusInterval() { return statusInterval; }
-    /** How often the upstream file is checked for changes; zero turns reloading off. Default 5s. */
-    public Duration upstreamCheckInterval() { return upstreamCheckInterval; }
-    /** Register a JMX MBean with each node's state. Default on. */
-    public boolean jmx() { return jmx; }
-    /** What goes into each record. */
+    /** @see Settings#CONNECT_TIMEOUT */
+    public Duration connectTimeout() { return get(Settings.CONNECT_TIMEOUT); }
+    /** @see Settings#SEND_TIMEOUT */
+    public Duration sendTimeout() { return get(Settings.SEND_TIMEOUT); }
+    /** @see Settings#HEARTBEAT_TYPE */
+    public HeartbeatType heartbeatType() { return get(Settings.HEARTBEAT_TYPE); }
+    /** @see Settings#HEARTBEAT_INTERVAL */
+    public Duration heartbeatInterval() { return get(Settings.HEARTBEAT_INTERVAL); }
+    /** @see Settings#PHI_FAILURE_DETECTOR */
+    public boolean phiFailureDetector() { return get(Settings.PHI_FAILURE_DETECTOR); }
+    /** @see Settings#PHI_THRESHOLD */
+    public double phiThreshold() { return get(Settings.PHI_THRESHOLD); }
+    /** @see Settings#HARD_TIMEOUT */
+    public Duration hardTimeout() { return get(Settings.HARD_TIMEOUT); }
+    /** @see Settings#RECOVER_WAIT */
+    public Duration recoverWait() { return get(Settings.RECOVER_WAIT); }
+    /** @see Settings#RETRY_MAX_BACKOFF */
+    public Duration retryMaxBackoff() { return get(Settings.RETRY_MAX_BACKOFF); }
+    /** @see Settings#BUFFER_CAPACITY */
+    public long bufferCapacity() { return get(Settings.BUFFER_CAPACITY); }
+    /** @see Settings#CHUNK_SIZE */
+    public long chunkSize() { return get(Settings.CHUNK_SIZE); }
+    /** @see Settings#FLUSH_INTERVAL */
+    public Duration flushInterval() { return get(Settings.FLUSH_INTERVAL); }
+    /** @see Settings#OVERFLOW */
+    public OverflowPolicy overflow() { return get(Settings.OVERFLOW); }
+    /** @see Settings#BLOCK_TIMEOUT */
+    public Duration blockTimeout() { return get(Settings.BLOCK_TIMEOUT); }
+    /** @see Settings#SPOOL_DIR */
+    public Optional<Path> spoolDir() { return Optional.ofNullable(get(Settings.SPOOL_DIR)); }
+    /** @see Settings#SPOOL_CAPACITY */
+    public long spoolCapacity() { return get(Settings.SPOOL_CAPACITY); }
+    /** @see Settings#SHUTDOWN_TIMEOUT */
+    public Duration shutdownTimeout() { return get(Settings.SHUTDOWN_TIMEOUT); }
+    /** @see Settings#STATUS_INTERVAL */
+    public Duration statusInterval() { return get(Settings.STATUS_INTERVAL); }
+    /** @see Settings#UPSTREAM_CHECK_INTERVAL */
+    public Duration upstreamCheckInterval() { return get(Settings.UPSTREAM_CHECK_INTERVAL); }
+    /** @see Settings#JMX */
+    public boolean jmx() { return get(Settings.JMX); }
+    /** What goes into each record: caller data, renamed and excluded fields, static fields. */
     public RecordSchema schema() { return schema; }
 
     @Override
     public String toString() {
-        return "ForwardSettings[name=" + name + ", upstream=" + upstream + ", tag=" + tag
-                + ", requireAckResponse=" + requireAckResponse + ", compress=" + compress.configName()
-                + ", bufferCapacity=" + bufferCapacity + ", chunkSize=" + chunkSize + ", flushInterval=" + flushInterval
-                + ", overflow=" + overflow + spoolDir.map(d -> ", spoolDir=" + d).orElse("") + "]";
+        return "ForwardSettings[name=" + name + ", upstream=" + upstream() + ", tag=" + tag()
+                + ", requireAckResponse=" + requireAckResponse() + ", compress=" + compress().configName()
+                + ", bufferCapacity=" + bufferCapacity() + ", chunkSize=" + chunkSize() + ", flushInterval=" + flushInterval()
+                + ", overflow=" + overflow() + spoolDir().map(d -> ", spoolDir=" + d).orElse("") + "]";
+    }
+
+    private static <K, V> Map<K, V> orEmpty(Map<K, V> map) {
+        return map == null ? Map.of() : map;
+    }
+
+    private static <E> Set<E> orEmpty(Set<E> set) {
+        return set == null ? Set.of() : set;
     }
 
     private static String localHostName() {
@@ -170,131 +137,100 @@ public final class ForwardSettings {
         }
     }
 
-    /** Builds {@link ForwardSettings}; every setter checks its value and names the setting when it is wrong. */
+    /**
+     * Builds {@link ForwardSettings}; every setter checks its value against the setting's declaration in
+     * {@link Settings} and names the setting when it is wrong.
+     */
     public static final class Builder {
         private String name = "forward";
-        private Path upstream;
-        private String tag = "app";
-        private boolean requireAckResponse;
-        private Duration ackResponseTimeout = Duration.ofSeconds(30);
-        private int maxInFlight = 16;
-        private Compression compress = Compression.TEXT;
-        private boolean timeAsInteger;
-        private boolean sendOptions;
-        private String selfHostname;
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration sendTimeout = Duration.ofSeconds(10);
-        private HeartbeatType heartbeatType = HeartbeatType.TRANSPORT;
-        private Duration heartbeatInterval = Duration.ofSeconds(1);
-        private boolean phiFailureDetector = true;
-        private double phiThreshold = 16;
-        private Duration hardTimeout = Duration.ofSeconds(60);
-        private Duration recoverWait = Duration.ofSeconds(10);
-        private Duration retryMaxBackoff = Duration.ofSeconds(30);
-        private long bufferCapacity = 64L * 1024 * 1024;
-        private long chunkSize = 1024L * 1024;
-        private Duration flushInterval = Duration.ofSeconds(1);
-        private OverflowPolicy overflow = OverflowPolicy.BLOCK;
-        private Duration blockTimeout = Duration.ofSeconds(1);
-        private Path spoolDir;
-        private long spoolCapacity = 1024L * 1024 * 1024;
-        private Duration shutdownTimeout = Duration.ofSeconds(10);
-        private Duration statusInterval = Duration.ofSeconds(30);
-        private Duration upstreamCheckInterval = Duration.ofSeconds(5);
-        private boolean jmx = true;
-        private boolean includeCallerData;
-        private final Map<String, String> fieldNames = new LinkedHashMap<>();
-        private final Set<String> excludedFields = new LinkedHashSet<>();
+        private final Map<Setting<?>, Object> values = new HashMap<>();
         private final Map<String, String> staticFields = new LinkedHashMap<>();
 
         private Builder() {
+            Settings.all().forEach(setting -> values.put(setting, setting.defaultValue()));
         }
 
-        public Builder name(String value) { name = text("name", value); return this; }
-        public Builder upstream(Path value) { upstream = Objects.requireNonNull(value, "upstream"); return this; }
-        public Builder tag(String value) { tag = io.forwardlog.internal.record.TagPattern.validate(text("tag", value)); return this; }
-        public Builder requireAckResponse(boolean value) { requireAckResponse = value; return this; }
-        public Builder ackResponseTimeout(Duration value) { ackResponseTimeout = positive("ackResponseTimeout", value); return this; }
-        public Builder maxInFlight(int value) { maxInFlight = (int) between("maxInFlight", value, 1, 1024); return this; }
-        public Builder compress(Compression value) { compress = Objects.requireNonNull(value, "compress"); return this; }
-        public Builder timeAsInteger(boolean value) { timeAsInteger = value; return this; }
-        public Builder sendOptions(boolean value) { sendOptions = value; return this; }
-        public Builder selfHostname(String value) { selfHostname = text("selfHostname", value); return this; }
-        public Builder connectTimeout(Duration value) { connectTimeout = positive("connectTimeout", value); return this; }
-        public Builder sendTimeout(Duration value) { sendTimeout = positive("sendTimeout", value); return this; }
-        public Builder heartbeatType(HeartbeatType value) { heartbeatType = Objects.requireNonNull(value, "heartbeatType"); return this; }
-        public Builder heartbeatInterval(Duration value) { heartbeatInterval = positive("heartbeatInterval", value); return this; }
-        public Builder phiFailureDetector(boolean value) { phiFailureDetector = value; return this; }
-        public Builder phiThreshold(double value) {
-            if (!(value > 0) || Double.isInfinite(value)) {
-                throw new IllegalArgumentException("phiThreshold must be a positive number, was " + value);
-            }
-            phiThreshold = value;
+        /** @throws IllegalArgumentException naming {@code setting} when it does not allow {@code value} */
+        public <T> Builder set(Setting<T> setting, T value) {
+            values.put(setting, setting.check(value));
             return this;
         }
-        public Builder hardTimeout(Duration value) { hardTimeout = positive("hardTimeout", value); return this; }
-        public Builder recoverWait(Duration value) { recoverWait = notNegative("recoverWait", value); return this; }
-        public Builder retryMaxBackoff(Duration value) { retryMaxBackoff = positive("retryMaxBackoff", value); return this; }
-        public Builder bufferCapacity(long bytes) { bufferCapacity = between("bufferCapacity", bytes, 64 * 1024, Long.MAX_VALUE); return this; }
-        public Builder chunkSize(long bytes) { chunkSize = between("chunkSize", bytes, 1024, 256L * 1024 * 1024); return this; }
-        public Builder flushInterval(Duration value) { flushInterval = positive("flushInterval", value); return this; }
-        public Builder overflow(OverflowPolicy value) { overflow = Objects.requireNonNull(value, "overflow"); return this; }
-        public Builder blockTimeout(Duration value) { blockTimeout = notNegative("blockTimeout", value); return this; }
-        public Builder spoolDir(Path value) { spoolDir = value; return this; }
-        public Builder spoolCapacity(long bytes) { spoolCapacity = between("spoolCapacity", bytes, 1024 * 1024, Long.MAX_VALUE); return this; }
-        public Builder shutdownTimeout(Duration value) { shutdownTimeout = notNegative("shutdownTimeout", value); return this; }
-        public Builder statusInterval(Duration value) { statusInterval = notNegative("statusInterval", value); return this; }
-        public Builder upstreamCheckInterval(Duration value) { upstreamCheckInterval = notNegative("upstreamCheckInterval", value); return this; }
-        public Builder jmx(boolean value) { jmx = value; return this; }
-        public Builder includeCallerData(boolean value) { includeCallerData = value; return this; }
+
+        /** Sets {@code setting} from text written as in a configuration file. @throws IllegalArgumentException naming it */
+        public Builder parse(Setting<?> setting, String text) {
+            values.put(setting, setting.parse(text));
+            return this;
+        }
+
+        public Builder name(String value) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException("name must not be empty");
+            }
+            name = value.trim();
+            return this;
+        }
+
+        public Builder upstream(Path value) { return set(Settings.UPSTREAM, value); }
+        public Builder tag(String value) { return set(Settings.TAG, value); }
+        public Builder requireAckResponse(boolean value) { return set(Settings.REQUIRE_ACK_RESPONSE, value); }
+        public Builder ackResponseTimeout(Duration value) { return set(Settings.ACK_RESPONSE_TIMEOUT, value); }
+        public Builder maxInFlight(int value) { return set(Settings.MAX_IN_FLIGHT, value); }
+        public Builder compress(Compression value) { return set(Settings.COMPRESS, value); }
+        public Builder timeAsInteger(boolean value) { return set(Settings.TIME_AS_INTEGER, value); }
+        public Builder sendOptions(boolean value) { return set(Settings.SEND_OPTIONS, value); }
+        public Builder selfHostname(String value) { return set(Settings.SELF_HOSTNAME, value); }
+        public Builder connectTimeout(Duration value) { return set(Settings.CONNECT_TIMEOUT, value); }
+        public Builder sendTimeout(Duration value) { return set(Settings.SEND_TIMEOUT, value); }
+        public Builder heartbeatType(HeartbeatType value) { return set(Settings.HEARTBEAT_TYPE, value); }
+        public Builder heartbeatInterval(Duration value) { return set(Settings.HEARTBEAT_INTERVAL, value); }
+        public Builder phiFailureDetector(boolean value) { return set(Settings.PHI_FAILURE_DETECTOR, value); }
+        public Builder phiThreshold(double value) { return set(Settings.PHI_THRESHOLD, value); }
+        public Builder hardTimeout(Duration value) { return set(Settings.HARD_TIMEOUT, value); }
+        public Builder recoverWait(Duration value) { return set(Settings.RECOVER_WAIT, value); }
+        public Builder retryMaxBackoff(Duration value) { return set(Settings.RETRY_MAX_BACKOFF, value); }
+        public Builder bufferCapacity(long value) { return set(Settings.BUFFER_CAPACITY, value); }
+        public Builder chunkSize(long value) { return set(Settings.CHUNK_SIZE, value); }
+        public Builder flushInterval(Duration value) { return set(Settings.FLUSH_INTERVAL, value); }
+        public Builder overflow(OverflowPolicy value) { return set(Settings.OVERFLOW, value); }
+        public Builder blockTimeout(Duration value) { return set(Settings.BLOCK_TIMEOUT, value); }
+        public Builder spoolDir(Path value) { return set(Settings.SPOOL_DIR, value); }
+        public Builder spoolCapacity(long value) { return set(Settings.SPOOL_CAPACITY, value); }
+        public Builder shutdownTimeout(Duration value) { return set(Settings.SHUTDOWN_TIMEOUT, value); }
+        public Builder statusInterval(Duration value) { return set(Settings.STATUS_INTERVAL, value); }
+        public Builder upstreamCheckInterval(Duration value) { return set(Settings.UPSTREAM_CHECK_INTERVAL, value); }
+        public Builder jmx(boolean value) { return set(Settings.JMX, value); }
+        public Builder includeCallerData(boolean value) { return set(Settings.INCLUDE_CALLER_DATA, value); }
 
         /** Writes field {@code field} (one of {@link RecordSchema#FIELDS}) under {@code wireName}. */
         public Builder fieldName(String field, String wireName) {
-            RecordSchema.checkField(field);
-            fieldNames.put(field, text("fieldName for " + field, wireName));
-            return this;
+            Map<String, String> renames = new LinkedHashMap<>(orEmpty(get(Settings.FIELD_NAMES)));
+            renames.put(field, wireName);
+            return set(Settings.FIELD_NAMES, renames);
         }
 
         /** Leaves field {@code field} (one of {@link RecordSchema#FIELDS}) out of every record. */
         public Builder excludeField(String field) {
-            RecordSchema.checkField(field);
-            excludedFields.add(field);
-            return this;
+            Set<String> excluded = new LinkedHashSet<>(orEmpty(get(Settings.EXCLUDE_FIELDS)));
+            excluded.add(field);
+            return set(Settings.EXCLUDE_FIELDS, excluded);
         }
 
-        /**
-         * Renames written as one setting, {@code level=severity,message=msg}, as both adapters take them.
-         *
-         * @throws IllegalArgumentException when an item is not {@code field=name}, or names no record field
-         */
+        /** Renames written as one setting, {@code level=severity,message=msg}, as both adapters take them. */
         public Builder fieldNames(String list) {
-            for (String item : items(list)) {
-                int equals = item.indexOf('=');
-                if (equals <= 0 || equals == item.length() - 1) {
-                    throw new IllegalArgumentException("fieldNames '" + list
-                            + "' is not a list of field=name: write e.g. level=severity,message=msg");
-                }
-                fieldName(item.substring(0, equals).trim(), item.substring(equals + 1).trim());
-            }
-            return this;
+            return parse(Settings.FIELD_NAMES, list);
         }
 
         /** Fields left out, written as one setting, {@code thread,markers}, as both adapters take them. */
         public Builder excludeFields(String list) {
-            for (String item : items(list)) {
-                excludeField(item);
-            }
-            return this;
-        }
-
-        private static String[] items(String list) {
-            String trimmed = list == null ? "" : list.trim();
-            return trimmed.isEmpty() ? new String[0] : trimmed.split("\\s*,\\s*");
+            return parse(Settings.EXCLUDE_FIELDS, list);
         }
 
         /** Adds {@code key: value} to every record. */
         public Builder staticField(String key, String value) {
-            staticFields.put(text("staticField key", key), Objects.requireNonNull(value, "staticField value"));
+            if (key == null || key.isBlank()) {
+                throw new IllegalArgumentException("staticField key must not be empty");
+            }
+            staticFields.put(key.trim(), Objects.requireNonNull(value, "staticField value"));
             return this;
         }
 
@@ -302,44 +238,32 @@ public final class ForwardSettings {
          * @throws IllegalArgumentException naming the setting that is missing or wrong
          */
         public ForwardSettings build() {
-            if (upstream == null) {
-                throw new IllegalArgumentException("upstream is required: the path of a Fluent Bit upstream file");
-            }
-            if (chunkSize > bufferCapacity) {
-                throw new IllegalArgumentException("chunkSize (" + chunkSize + " bytes) must not exceed bufferCapacity ("
-                        + bufferCapacity + " bytes)");
+            List<String> problems = problems(Set.of());
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException(problems.get(0));
             }
             return new ForwardSettings(this);
         }
 
-        private static String text(String setting, String value) {
-            if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException(setting + " must not be empty");
+        /** What is wrong with the settings taken together, leaving out each rule that involves a setting of {@code failed}. */
+        List<String> problems(Set<Setting<?>> failed) {
+            List<String> problems = new ArrayList<>();
+            if (get(Settings.UPSTREAM) == null && !failed.contains(Settings.UPSTREAM)) {
+                problems.add(Settings.UPSTREAM + " is required: the path of a Fluent Bit upstream file");
             }
-            return value.trim();
+            long chunkSize = get(Settings.CHUNK_SIZE);
+            long bufferCapacity = get(Settings.BUFFER_CAPACITY);
+            if (chunkSize > bufferCapacity && !failed.contains(Settings.CHUNK_SIZE)
+                    && !failed.contains(Settings.BUFFER_CAPACITY)) {
+                problems.add(Settings.CHUNK_SIZE + " (" + chunkSize + " bytes) must not exceed " + Settings.BUFFER_CAPACITY
+                        + " (" + bufferCapacity + " bytes)");
+            }
+            return problems;
         }
 
-        private static Duration positive(String setting, Duration value) {
-            Objects.requireNonNull(value, setting);
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(setting + " must be positive, was " + value);
-            }
-            return value;
-        }
-
-        private static Duration notNegative(String setting, Duration value) {
-            Objects.requireNonNull(value, setting);
-            if (value.isNegative()) {
-                throw new IllegalArgumentException(setting + " must not be negative, was " + value);
-            }
-            return value;
-        }
-
-        private static long between(String setting, long value, long min, long max) {
-            if (value < min || value > max) {
-                throw new IllegalArgumentException(setting + " must be between " + min + " and " + max + ", was " + value);
-            }
-            return value;
+        @SuppressWarnings("unchecked")
+        private <T> T get(Setting<T> setting) {
+            return (T) values.get(setting);
         }
     }
 }

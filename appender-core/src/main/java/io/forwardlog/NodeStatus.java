@@ -1,6 +1,6 @@
 package io.forwardlog;
 
-import java.beans.ConstructorProperties;
+import javax.management.openmbean.CompositeData;
 
 /**
  * One node as operators see it: where it is, whether it gets traffic, why not, and what it carried.
@@ -23,8 +23,6 @@ public final class NodeStatus {
      * @param state {@code up}, {@code down}, {@code standby} (up, waiting for the active nodes to fail) or
      *              {@code retiring} (removed by a reload, finishing its in-flight batches)
      */
-    @ConstructorProperties({"name", "address", "state", "lastError", "batchesSent", "eventsSent", "bytesSent",
-            "batchesAcknowledged", "failures", "inFlight"})
     public NodeStatus(String name, String address, String state, String lastError, long batchesSent, long eventsSent,
                       long bytesSent, long batchesAcknowledged, long failures, int inFlight) {
         this.name = name;
@@ -37,6 +35,17 @@ public final class NodeStatus {
         this.batchesAcknowledged = batchesAcknowledged;
         this.failures = failures;
         this.inFlight = inFlight;
+    }
+
+    /**
+     * Rebuilds a status from the JMX view, for {@code JMX.newMXBeanProxy}: the MXBean mapping's own way,
+     * which needs no {@code java.beans} (and so no {@code java.desktop} module).
+     */
+    public static NodeStatus from(CompositeData data) {
+        return new NodeStatus((String) data.get("name"), (String) data.get("address"), (String) data.get("state"),
+                (String) data.get("lastError"), (Long) data.get("batchesSent"), (Long) data.get("eventsSent"),
+                (Long) data.get("bytesSent"), (Long) data.get("batchesAcknowledged"), (Long) data.get("failures"),
+                (Integer) data.get("inFlight"));
     }
 
     public String getName() { return name; }

@@ -1,7 +1,6 @@
 package io.forwardlog;
 
 import io.forwardlog.internal.pipeline.NodeChecker;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -15,22 +14,13 @@ public final class UpstreamCheck {
     private UpstreamCheck() {
     }
 
-    /** What one node did with the sample batch. */
-    public record NodeResult(String node, String address, boolean accepted, String detail, Duration took) {
-
-        @Override
-        public String toString() {
-            return node + " (" + address + "): " + (accepted ? "accepted" : "FAILED") + " - " + detail;
-        }
-    }
-
     /**
      * @param settings the appender settings; only the upstream file and the connection settings are used
      * @param tag      the tag of the sample events
      * @param records  the sample records sent to each node
      * @throws ForwardStartException when the upstream file or a node's TLS files cannot be used
      */
-    public static List<NodeResult> run(ForwardSettings settings, String tag, List<Map<String, Object>> records)
+    public static List<NodeCheckResult> run(ForwardSettings settings, String tag, List<Map<String, Object>> records)
             throws ForwardStartException {
         return NodeChecker.check(settings, tag, records);
     }

@@ -33,10 +33,10 @@ class ForwardSettingsTest {
     }
 
     @Test
-    void anUnknownFieldIsRefusedWithTheFieldsThatExist() {
+    void anUnknownFieldIsRefusedWithTheSettingAndTheFieldsThatExist() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> builder().excludeFields("host"));
 
-        assertEquals("'host' is not a record field; the fields are " + String.join(", ", RecordSchema.FIELDS), e.getMessage());
+        assertEquals("excludeFields: 'host' is not a record field; the fields are " + String.join(", ", RecordSchema.FIELDS), e.getMessage());
     }
 
     @Test

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -12,6 +12,8 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * Reads Fluent Bit's YAML form, {@code upstream_servers: [{name, nodes: [{name, host, port, ...}]}]}, into
@@ -161,7 +163,8 @@ final class YamlParser implements Includes.FileParser {
         // non-scalar keys are allowed here so that key() can refuse them with their line
         LoadSettings settings = LoadSettings.builder().setLabel(file.toString()).setAllowNonScalarKeys(true).build();
         try {
-            return new Compose(settings).composeString(text);
+            // what api.lowlevel.Compose does, through the packages snakeyaml-engine's module exports
+            return new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text))).getSingleNode();
         } catch (YamlEngineException e) {
             throw YamlErrors.of(file, text, e);
         } catch (StackOverflowError e) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.forwardlog.ForwardSettings;
+import io.forwardlog.NodeCheckResult;
 import io.forwardlog.UpstreamCheck;
 import io.forwardlog.testkit.ForwardReceiver;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ class UpstreamCheckTest {
             ForwardSettings settings = ForwardSettings.builder().upstream(upstream).selfHostname("checker")
                     .ackResponseTimeout(Duration.ofSeconds(5)).build();
 
-            List<UpstreamCheck.NodeResult> results = UpstreamCheck.run(settings, "forwardlog.check",
+            List<NodeCheckResult> results = UpstreamCheck.run(settings, "forwardlog.check",
                     List.of(Map.of("message", "hello"), Map.of("message", "world")));
 
             assertEquals(3, results.size());

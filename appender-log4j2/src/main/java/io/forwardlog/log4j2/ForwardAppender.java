@@ -1,5 +1,7 @@
 package io.forwardlog.log4j2;
 
+import io.forwardlog.ForwardPipeline;
+import io.forwardlog.ForwardSettings;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.Core;
@@ -21,8 +23,9 @@ import org.apache.logging.log4j.core.appender.AbstractAppender;
  * </Forward>
  * }</pre>
  *
- * <p>Every attribute is listed on {@link ForwardAppenderBuilder}. Appending costs the logging thread
- * the encoding of one event and never touches the network; a Layout, when given, makes the
+ * <p>Every attribute is a setting of {@link io.forwardlog.Settings}, read by {@link ForwardAppenderBuilder}.
+ * Appending costs the logging thread the encoding of one event and never touches the network; a Layout,
+ * when given, makes the
  * {@code message} field. A reconfiguration that keeps the attributes keeps the connections and the
  * buffered events (see {@link ForwardManager}); otherwise the old appender delivers what it holds
  * when the old configuration stops. Problems are reported through Log4j2's {@code StatusLogger}.
@@ -88,6 +91,11 @@ public final class ForwardAppender extends AbstractAppender {
         stopped &= manager.stop(timeout, timeUnit);
         setStopped();
         return stopped;
+    }
+
+    /** The settings this appender runs with, as {@code log4j2.xml} gave them and defaults filled in. */
+    public ForwardSettings settings() {
+        return manager.settings();
     }
 
     ForwardManager manager() {

@@ -9,6 +9,8 @@ import io.forwardlog.Compression;
 import io.forwardlog.ForwardSettings;
 import io.forwardlog.HeartbeatType;
 import io.forwardlog.OverflowPolicy;
+import io.forwardlog.Setting;
+import io.forwardlog.Settings;
 import io.forwardlog.testkit.ForwardReceiverExtension;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.builder.api.AppenderComponentBuilder;
@@ -127,6 +130,56 @@ class ForwardAppenderSettingsTest {
     }
 
     @Test
+    void reportsEveryWrongAttributeAtOnceInTheOrderOfTheTable() {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("upstream", upstream.toString());
+        attributes.put("compress", "zip");
+        attributes.put("maxInFlight", "abc");
+        attributes.put("requireAckResponse", "maybe");
+
+        assertEquals(List.of(
+                "forwardlog 'fluent': requireAckResponse 'maybe' is not a boolean: use on/off, true/false or yes/no; "
+                        + "the appender is not created",
+                "forwardlog 'fluent': maxInFlight 'abc' is not a whole number; the appender is not created",
+                "forwardlog 'fluent': compress: 'zip' is not a compression: use text or gzip; the appender is not created"),
+                errorsOfConfiguration(attributes, NO_CHILDREN));
+    }
+
+    @Test
+    void refusesAnUnknownAttributeNamingItInsteadOfStartingWithoutIt() {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("upstream", upstream.toString());
+        attributes.put("requireAck", "true");
+
+        try (StatusCapture status = StatusCapture.start()) {
+            assertEquals(List.of("forwardlog 'fluent': 'requireAck' is not a setting; the settings are "
+                    + Settings.all().stream().map(Setting::name).collect(Collectors.joining(", "))
+                    + "; the appender is not created"), errorsOfConfiguration(attributes, NO_CHILDREN));
+            assertEquals(List.of(), status.messages().stream().filter(m -> m.contains("invalid")).toList(),
+                    "Log4j2 leaves the attributes to forwardlog");
+        }
+    }
+
+    @Test
+    void substitutesLookupsInItsAttributesAsLog4j2DoesInItsOwn() {
+        System.setProperty("forwardlog.test.name", "looked-up");
+        try (StatusCapture status = StatusCapture.start();
+             Log4jFixture log = Log4jFixture.start("log4j2-lookups.xml", upstream)) {
+            ForwardSettings s = log.forward("looked-up").settings();
+
+            assertEquals("looked-up", s.name());
+            assertEquals(upstream, s.upstream());
+            assertEquals("app.from-env", s.tag());
+            assertEquals("fallback-host", s.selfHostname());
+            assertEquals(Duration.ofMillis(250), s.flushInterval());
+            assertEquals("${escaped}", s.schema().nameOf("message"));
+            assertEquals(List.of(), status.forwardlog(Level.ERROR));
+        } finally {
+            System.clearProperty("forwardlog.test.name");
+        }
+    }
+
+    @Test
     void saysThatTheUpstreamFileIsRequired() {
         assertEquals(List.of("forwardlog 'fluent': upstream is required: the path of a Fluent Bit upstream file; "
                 + "the appender is not created"), errorsOfConfiguration(Map.of("tag", "app"), NO_CHILDREN));
@@ -173,8 +226,9 @@ class ForwardAppenderSettingsTest {
 
     @Test
     void buildsAWorkingAppenderFromCode() {
-        ForwardAppender appender = ForwardAppender.newBuilder().setName("coded").setUpstream(upstream.toString())
-                .setTag("coded").setFlushInterval("20 milliseconds").setJmx("off").build();
+        ForwardAppender appender = ForwardAppender.newBuilder().setName("coded")
+                .setAttribute("upstream", upstream.toString()).setAttribute("tag", "coded")
+                .setAttribute("flushInterval", "20 milliseconds").setAttribute("jmx", "off").build();
         appender.start();
         try {
             appender.append(org.apache.logging.log4j.core.impl.Log4jLogEvent.newBuilder().setLoggerName("app")

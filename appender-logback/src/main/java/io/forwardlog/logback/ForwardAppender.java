@@ -4,13 +4,13 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Layout;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.encoder.Encoder;
-import io.forwardlog.Compression;
+import io.forwardlog.ConfiguredSettings;
 import io.forwardlog.ForwardPipeline;
 import io.forwardlog.ForwardSettings;
 import io.forwardlog.ForwardStartException;
-import io.forwardlog.HeartbeatType;
-import io.forwardlog.OverflowPolicy;
+import io.forwardlog.InvalidSettingsException;
 import io.forwardlog.PipelineStats;
+import io.forwardlog.Settings;
 
 /**
  * A Logback appender that ships events to Fluentd / Fluent Bit over the Forward protocol, balanced
@@ -28,10 +28,10 @@ import io.forwardlog.PipelineStats;
  * every logging thread wait for the others. {@code append} encodes the event on the logging thread
  * into a bounded buffer and never touches the network; a sender thread delivers.
  *
- * <p>Every setter below is a {@code logback.xml} element of the same name. Durations are written
- * {@code 500 milliseconds}, {@code 10 seconds}, {@code 10s}, {@code 2 minutes} or {@code PT10S} (a bare
- * number is seconds); sizes {@code 64MB}, {@code 512KB}, {@code 1GB} (a bare number is bytes): the same
- * syntax as in {@code log4j2.xml}. Settings are checked by {@link #start()}, which reports each wrong
+ * <p>Every setter below is a {@code logback.xml} element of the same name, one for each setting of
+ * {@link Settings}, which declares what it means, its default and how it is written. Each takes the
+ * element's text as it is, so that Joran converts nothing and forwardlog reads every value as
+ * {@code log4j2.xml}'s are read. Settings are checked by {@link #start()}, which reports every wrong
  * one through Logback's status messages and leaves the appender stopped.
  *
  * <p>It needs no {@code AsyncAppender} in front, since {@code append} does not wait for the network;
@@ -41,7 +41,7 @@ import io.forwardlog.PipelineStats;
  */
 public final class ForwardAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
-    private final AppenderSettings settings = new AppenderSettings();
+    private final ConfiguredSettings settings = new ConfiguredSettings();
     private Encoder<ILoggingEvent> encoder;
     private Layout<ILoggingEvent> layout;
     private volatile Running running;
@@ -134,212 +134,85 @@ public final class ForwardAppender extends UnsynchronizedAppenderBase<ILoggingEv
         return current == null ? null : current.pipeline();
     }
 
-    /** The settings of the running pipeline, or null when stopped. */
-    ForwardSettings settings() {
+    /** The settings this appender runs with, as {@code logback.xml} gave them and defaults filled in; null when stopped. */
+    public ForwardSettings settings() {
         Running current = running;
         return current == null ? null : current.settings();
     }
 
-    /**
-     * Required. The Fluent Bit upstream file (classic or {@code .yaml}) that lists the nodes; a relative
-     * path is resolved against the working directory.
-     */
-    public void setUpstream(String path) {
-        settings.path("upstream", path, ForwardSettings.Builder::upstream);
-    }
-
-    /**
-     * The tag: fixed text, or a pattern with {@code {logger}} and {@code {level}} (in lower case),
-     * e.g. {@code app.{level}}. Default {@code app}.
-     */
-    public void setTag(String tag) {
-        settings.set("tag", b -> b.tag(tag));
-    }
-
-    /**
-     * Ask for an ack of every batch and resend unacknowledged batches (at-least-once delivery). Default {@code false}.
-     */
-    public void setRequireAckResponse(boolean require) {
-        settings.set("requireAckResponse", b -> b.requireAckResponse(require));
-    }
-
-    /** How long an ack may take before the batch is resent, to any node. Default {@code 30 seconds}. */
-    public void setAckResponseTimeout(String duration) {
-        settings.duration("ackResponseTimeout", duration, ForwardSettings.Builder::ackResponseTimeout);
-    }
-
-    /** Unacknowledged batches one connection may carry, 1 to 1024. Default {@code 16}. */
-    public void setMaxInFlight(int batches) {
-        settings.set("maxInFlight", b -> b.maxInFlight(batches));
-    }
-
-    /** {@code text} (PackedForward) or {@code gzip} (CompressedPackedForward). Default {@code text}. */
-    public void setCompress(String compression) {
-        settings.set("compress", b -> b.compress(Compression.fromConfig(String.valueOf(compression))));
-    }
-
-    /** Send the time as integer seconds instead of EventTime, for Fluentd v0.12. Default {@code false}. */
-    public void setTimeAsInteger(boolean integer) {
-        settings.set("timeAsInteger", b -> b.timeAsInteger(integer));
-    }
-
-    /** Always send the option map with {@code size}, even without acks or compression. Default {@code false}. */
-    public void setSendOptions(boolean send) {
-        settings.set("sendOptions", b -> b.sendOptions(send));
-    }
-
-    /** The host name sent in the Forward handshake (shared-key authentication). Default: this machine's host name. */
-    public void setSelfHostname(String hostname) {
-        settings.set("selfHostname", b -> b.selfHostname(hostname));
-    }
-
-    /**
-     * The longest a connection may take: TCP connect, TLS handshake and Forward handshake together. Default {@code 10
-     * seconds}.
-     */
-    public void setConnectTimeout(String duration) {
-        settings.duration("connectTimeout", duration, ForwardSettings.Builder::connectTimeout);
-    }
-
-    /** The longest one batch's write may take; past it the node counts as not reading. Default {@code 10 seconds}. */
-    public void setSendTimeout(String duration) {
-        settings.duration("sendTimeout", duration, ForwardSettings.Builder::sendTimeout);
-    }
-
-    /**
-     * How nodes are probed: {@code tcp}, {@code udp} (Fluentd only), {@code transport} (connect and handshake as data
-     * does) or {@code none}. Default {@code transport}.
-     */
-    public void setHeartbeatType(String type) {
-        settings.set("heartbeatType", b -> b.heartbeatType(HeartbeatType.fromConfig(String.valueOf(type))));
-    }
-
-    /** The time between two heartbeats to a node. Default {@code 1 second}. */
-    public void setHeartbeatInterval(String duration) {
-        settings.duration("heartbeatInterval", duration, ForwardSettings.Builder::heartbeatInterval);
-    }
-
-    /** Judge node health with the phi accrual failure detector, as Fluentd does. Default {@code true}. */
-    public void setPhiFailureDetector(boolean enabled) {
-        settings.set("phiFailureDetector", b -> b.phiFailureDetector(enabled));
-    }
-
-    /** The phi above which a node counts as down. Default {@code 16}. */
-    public void setPhiThreshold(double threshold) {
-        settings.set("phiThreshold", b -> b.phiThreshold(threshold));
-    }
-
-    /** A node without a heartbeat for this long is down, whatever phi says. Default {@code 60 seconds}. */
-    public void setHardTimeout(String duration) {
-        settings.duration("hardTimeout", duration, ForwardSettings.Builder::hardTimeout);
-    }
-
-    /** How long a failed node must stay healthy before it gets traffic again. Default {@code 10 seconds}. */
-    public void setRecoverWait(String duration) {
-        settings.duration("recoverWait", duration, ForwardSettings.Builder::recoverWait);
-    }
-
-    /** The longest wait between two delivery attempts while no node takes a batch. Default {@code 30 seconds}. */
-    public void setRetryMaxBackoff(String duration) {
-        settings.duration("retryMaxBackoff", duration, ForwardSettings.Builder::retryMaxBackoff);
-    }
-
-    /** The most encoded events the memory buffer holds, at least {@code 64KB}. Default {@code 64MB}. */
-    public void setBufferCapacity(String size) {
-        settings.size("bufferCapacity", size, ForwardSettings.Builder::bufferCapacity);
-    }
-
-    /**
-     * The most entries one batch carries, {@code 1KB} to {@code 256MB} and at most {@code bufferCapacity}. Default
-     * {@code 1MB}.
-     */
-    public void setChunkSize(String size) {
-        settings.size("chunkSize", size, ForwardSettings.Builder::chunkSize);
-    }
-
-    /** The longest an event waits for its batch to fill before it is sent. Default {@code 1 second}. */
-    public void setFlushInterval(String duration) {
-        settings.duration("flushInterval", duration, ForwardSettings.Builder::flushInterval);
-    }
-
-    /**
-     * What a full buffer does to a new event: {@code block} (waits up to {@code blockTimeout}, then drops
-     * it), {@code dropNewest} or {@code dropOldest}. Default {@code block}.
-     */
-    public void setOverflow(String policy) {
-        settings.set("overflow", b -> b.overflow(OverflowPolicy.fromConfig(String.valueOf(policy))));
-    }
-
-    /** How long {@code block} waits for room before it drops the event. Default {@code 1 second}. */
-    public void setBlockTimeout(String duration) {
-        settings.duration("blockTimeout", duration, ForwardSettings.Builder::blockTimeout);
-    }
-
-    /**
-     * A directory where batches no node takes are kept, across restarts, and sent later. Default: none (such batches
-     * are dropped).
-     */
-    public void setSpoolDir(String path) {
-        settings.path("spoolDir", path, ForwardSettings.Builder::spoolDir);
-    }
-
-    /** The most the spool directory holds, at least {@code 1MB}. Default {@code 1GB}. */
-    public void setSpoolCapacity(String size) {
-        settings.size("spoolCapacity", size, ForwardSettings.Builder::spoolCapacity);
-    }
-
-    /** How long {@code stop()} may take to deliver, or spool, what is buffered. Default {@code 10 seconds}. */
-    public void setShutdownTimeout(String duration) {
-        settings.duration("shutdownTimeout", duration, ForwardSettings.Builder::shutdownTimeout);
-    }
-
-    /**
-     * Repeated problems (drops, a node that stays down) are reported at most this often. Default {@code 30 seconds}.
-     */
-    public void setStatusInterval(String duration) {
-        settings.duration("statusInterval", duration, ForwardSettings.Builder::statusInterval);
-    }
-
-    /**
-     * How often the upstream file is checked for changes and reloaded; {@code 0} turns reloading off. Default {@code 5
-     * seconds}.
-     */
-    public void setUpstreamCheckInterval(String duration) {
-        settings.duration("upstreamCheckInterval", duration, ForwardSettings.Builder::upstreamCheckInterval);
-    }
-
-    /**
-     * Register a JMX MBean ({@code io.forwardlog:type=ForwardAppender,name="<appender name>"}) with each node's state.
-     * Default {@code true}.
-     */
-    public void setJmx(boolean register) {
-        settings.set("jmx", b -> b.jmx(register));
-    }
-
-    /**
-     * Add {@code caller_class}, {@code caller_method}, {@code caller_file} and {@code caller_line}; costly, since
-     * Logback takes them from a stack trace. Default {@code false}.
-     */
-    public void setIncludeCallerData(boolean include) {
-        settings.set("includeCallerData", b -> b.includeCallerData(include));
-    }
-
-    /**
-     * Renames record fields, e.g. {@code level=severity,message=msg}; renaming {@code mdc} or {@code key_values} nests
-     * those entries in a map of that name. Default: none.
-     */
-    public void setFieldNames(String renames) {
-        settings.fieldNames(renames);
-    }
-
-    /** Record fields left out of every record, e.g. {@code thread,markers}. Default: none. */
-    public void setExcludeFields(String fields) {
-        settings.excludeFields(fields);
-    }
+    /** @see Settings#UPSTREAM */
+    public void setUpstream(String value) { settings.put(Settings.UPSTREAM, value); }
+    /** @see Settings#TAG */
+    public void setTag(String value) { settings.put(Settings.TAG, value); }
+    /** @see Settings#REQUIRE_ACK_RESPONSE */
+    public void setRequireAckResponse(String value) { settings.put(Settings.REQUIRE_ACK_RESPONSE, value); }
+    /** @see Settings#ACK_RESPONSE_TIMEOUT */
+    public void setAckResponseTimeout(String value) { settings.put(Settings.ACK_RESPONSE_TIMEOUT, value); }
+    /** @see Settings#MAX_IN_FLIGHT */
+    public void setMaxInFlight(String value) { settings.put(Settings.MAX_IN_FLIGHT, value); }
+    /** @see Settings#COMPRESS */
+    public void setCompress(String value) { settings.put(Settings.COMPRESS, value); }
+    /** @see Settings#TIME_AS_INTEGER */
+    public void setTimeAsInteger(String value) { settings.put(Settings.TIME_AS_INTEGER, value); }
+    /** @see Settings#SEND_OPTIONS */
+    public void setSendOptions(String value) { settings.put(Settings.SEND_OPTIONS, value); }
+    /** @see Settings#SELF_HOSTNAME */
+    public void setSelfHostname(String value) { settings.put(Settings.SELF_HOSTNAME, value); }
+    /** @see Settings#CONNECT_TIMEOUT */
+    public void setConnectTimeout(String value) { settings.put(Settings.CONNECT_TIMEOUT, value); }
+    /** @see Settings#SEND_TIMEOUT */
+    public void setSendTimeout(String value) { settings.put(Settings.SEND_TIMEOUT, value); }
+    /** @see Settings#HEARTBEAT_TYPE */
+    public void setHeartbeatType(String value) { settings.put(Settings.HEARTBEAT_TYPE, value); }
+    /** @see Settings#HEARTBEAT_INTERVAL */
+    public void setHeartbeatInterval(String value) { settings.put(Settings.HEARTBEAT_INTERVAL, value); }
+    /** @see Settings#PHI_FAILURE_DETECTOR */
+    public void setPhiFailureDetector(String value) { settings.put(Settings.PHI_FAILURE_DETECTOR, value); }
+    /** @see Settings#PHI_THRESHOLD */
+    public void setPhiThreshold(String value) { settings.put(Settings.PHI_THRESHOLD, value); }
+    /** @see Settings#HARD_TIMEOUT */
+    public void setHardTimeout(String value) { settings.put(Settings.HARD_TIMEOUT, value); }
+    /** @see Settings#RECOVER_WAIT */
+    public void setRecoverWait(String value) { settings.put(Settings.RECOVER_WAIT, value); }
+    /** @see Settings#RETRY_MAX_BACKOFF */
+    public void setRetryMaxBackoff(String value) { settings.put(Settings.RETRY_MAX_BACKOFF, value); }
+    /** @see Settings#BUFFER_CAPACITY */
+    public void setBufferCapacity(String value) { settings.put(Settings.BUFFER_CAPACITY, value); }
+    /** @see Settings#CHUNK_SIZE */
+    public void setChunkSize(String value) { settings.put(Settings.CHUNK_SIZE, value); }
+    /** @see Settings#FLUSH_INTERVAL */
+    public void setFlushInterval(String value) { settings.put(Settings.FLUSH_INTERVAL, value); }
+    /** @see Settings#OVERFLOW */
+    public void setOverflow(String value) { settings.put(Settings.OVERFLOW, value); }
+    /** @see Settings#BLOCK_TIMEOUT */
+    public void setBlockTimeout(String value) { settings.put(Settings.BLOCK_TIMEOUT, value); }
+    /** @see Settings#SPOOL_DIR */
+    public void setSpoolDir(String value) { settings.put(Settings.SPOOL_DIR, value); }
+    /** @see Settings#SPOOL_CAPACITY */
+    public void setSpoolCapacity(String value) { settings.put(Settings.SPOOL_CAPACITY, value); }
+    /** @see Settings#SHUTDOWN_TIMEOUT */
+    public void setShutdownTimeout(String value) { settings.put(Settings.SHUTDOWN_TIMEOUT, value); }
+    /** @see Settings#STATUS_INTERVAL */
+    public void setStatusInterval(String value) { settings.put(Settings.STATUS_INTERVAL, value); }
+    /** @see Settings#UPSTREAM_CHECK_INTERVAL */
+    public void setUpstreamCheckInterval(String value) { settings.put(Settings.UPSTREAM_CHECK_INTERVAL, value); }
+    /** @see Settings#JMX */
+    public void setJmx(String value) { settings.put(Settings.JMX, value); }
+    /** @see Settings#INCLUDE_CALLER_DATA */
+    public void setIncludeCallerData(String value) { settings.put(Settings.INCLUDE_CALLER_DATA, value); }
+    /** @see Settings#FIELD_NAMES */
+    public void setFieldNames(String value) { settings.put(Settings.FIELD_NAMES, value); }
+    /** @see Settings#EXCLUDE_FIELDS */
+    public void setExcludeFields(String value) { settings.put(Settings.EXCLUDE_FIELDS, value); }
 
     /** Adds a field to every record, written {@code env=prod}; repeat the element for more. Default: none. */
     public void addStaticField(String keyValue) {
-        settings.addStaticField(keyValue);
+        int equals = keyValue == null ? -1 : keyValue.indexOf('=');
+        if (equals < 0) {
+            settings.addProblem("staticField '" + keyValue + "' is not key=value: write e.g. env=prod");
+        } else {
+            settings.addStaticField(keyValue.substring(0, equals).trim(), keyValue.substring(equals + 1).trim());
+        }
     }
 
     /**

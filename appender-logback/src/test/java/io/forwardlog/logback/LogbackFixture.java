@@ -87,6 +87,14 @@ final class LogbackFixture implements AutoCloseable {
                 .toList();
     }
 
+    /** The messages of the statuses of {@code level} that Logback itself, not the appender, gave. */
+    List<String> otherStatuses(int level) {
+        return context.getStatusManager().getCopyOfStatusList().stream()
+                .filter(s -> s.getLevel() == level && !(s.getOrigin() instanceof ForwardAppender))
+                .map(Status::getMessage)
+                .toList();
+    }
+
     /** Every status, one a line, for assertion messages. */
     String allStatuses() {
         StringBuilder text = new StringBuilder();

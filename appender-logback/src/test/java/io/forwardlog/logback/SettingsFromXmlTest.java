@@ -68,25 +68,41 @@ class SettingsFromXmlTest {
     }
 
     @Test
-    void reportsEveryWrongSettingByNameAndDoesNotStart() throws Exception {
+    void reportsEveryWrongSettingByNameInTheOrderOfTheTableAndDoesNotStart() throws Exception {
         try (ForwardReceiver receiver = ForwardReceiver.start();
              LogbackFixture logback = LogbackFixture.configure("bad-settings.xml",
                      Map.of("UPSTREAM", upstreamFile(dir, receiver).toString()))) {
             String notStarted = "forwardlog 'FLUENT': not started: ";
 
             assertEquals(List.of(
-                    notStarted + "flushInterval 'soon' is not a duration: write e.g. 500 milliseconds, 10 seconds, 2 minutes or PT10S",
-                    notStarted + "compress: 'zip' is not a compression: use text or gzip",
-                    notStarted + "bufferCapacity 'lots' is not a size: write e.g. 64MB, 512KB or 1GB",
+                    notStarted + "tag 'app.{host}' uses {host}; a tag can use {logger} and {level}",
+                    notStarted + "requireAckResponse 'maybe' is not a boolean: use on/off, true/false or yes/no",
                     notStarted + "maxInFlight must be between 1 and 1024, was 0",
+                    notStarted + "compress: 'zip' is not a compression: use text or gzip",
+                    notStarted + "phiThreshold 'high' is not a number",
+                    notStarted + "bufferCapacity 'lots' is not a size: write e.g. 64MB, 512KB or 1GB",
+                    notStarted + "flushInterval 'soon' is not a duration: write e.g. 500 milliseconds, 10 seconds, 2 minutes or PT10S",
                     notStarted + "fieldNames 'level' is not a list of field=name: write e.g. level=severity,message=msg",
                     notStarted + "excludeFields: 'severity' is not a record field; the fields are message, level, logger,"
                             + " thread, stack_trace, markers, caller_class, caller_method, caller_file, caller_line, mdc, key_values",
-                    notStarted + "tag 'app.{host}' uses {host}; a tag can use {logger} and {level}",
                     notStarted + "staticField 'env' is not key=value: write e.g. env=prod"),
                     logback.appenderStatuses(Status.ERROR));
+            assertEquals(List.of(), logback.otherStatuses(Status.ERROR), "Joran converted or refused no value itself");
+            assertEquals(List.of(), logback.otherStatuses(Status.WARN));
             assertFalse(logback.appender().isStarted());
             assertNull(logback.appender().settings());
+        }
+    }
+
+    @Test
+    void anUnknownElementIsLeftToJoranWhichWarnsAndIgnoresIt() throws Exception {
+        try (ForwardReceiver receiver = ForwardReceiver.start();
+             LogbackFixture logback = LogbackFixture.configure("unknown-element.xml",
+                     Map.of("UPSTREAM", upstreamFile(dir, receiver).toString()))) {
+            assertEquals(List.of("Ignoring unknown property [requireAck] in [io.forwardlog.logback.ForwardAppender]"),
+                    logback.otherStatuses(Status.WARN));
+            assertTrue(logback.appender().isStarted());
+            assertFalse(logback.appender().settings().requireAckResponse());
         }
     }
 

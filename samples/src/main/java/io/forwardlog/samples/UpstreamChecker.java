@@ -2,6 +2,7 @@ package io.forwardlog.samples;
 
 import io.forwardlog.ForwardSettings;
 import io.forwardlog.ForwardStartException;
+import io.forwardlog.NodeCheckResult;
 import io.forwardlog.UpstreamCheck;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -29,7 +30,7 @@ final class UpstreamChecker {
                         "host", hostName(), "sent_at", Instant.now().toString()),
                 Map.of("message", "forwardlog upstream check: second event", "level", "INFO", "logger", "forwardlog.check"));
         out.println("sending " + samples.size() + " events tagged forwardlog.check to each node of " + upstream + ", with acks:");
-        List<UpstreamCheck.NodeResult> results;
+        List<NodeCheckResult> results;
         try {
             results = UpstreamCheck.run(settings, "forwardlog.check", samples);
         } catch (ForwardStartException e) {

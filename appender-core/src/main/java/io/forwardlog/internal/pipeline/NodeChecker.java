@@ -2,7 +2,7 @@ package io.forwardlog.internal.pipeline;
 
 import io.forwardlog.ForwardSettings;
 import io.forwardlog.ForwardStartException;
-import io.forwardlog.UpstreamCheck.NodeResult;
+import io.forwardlog.NodeCheckResult;
 import io.forwardlog.internal.balance.NodeDefinition;
 import io.forwardlog.internal.forward.ConnectionListener;
 import io.forwardlog.internal.forward.DeliveryException;
@@ -26,7 +26,7 @@ public final class NodeChecker {
     private NodeChecker() {
     }
 
-    public static List<NodeResult> check(ForwardSettings settings, String tag, List<Map<String, Object>> records)
+    public static List<NodeCheckResult> check(ForwardSettings settings, String tag, List<Map<String, Object>> records)
             throws ForwardStartException {
         NodeDefinitions.Loaded upstream;
         try {
@@ -35,14 +35,14 @@ public final class NodeChecker {
             throw new ForwardStartException(e.getMessage(), e);
         }
         Batch batch = Batch.sealed(tag, entries(records), records.size(), System.nanoTime(), null);
-        List<NodeResult> results = new ArrayList<>();
+        List<NodeCheckResult> results = new ArrayList<>();
         for (NodeDefinition node : upstream.nodes()) {
             results.add(check(node, batch, settings.ackResponseTimeout()));
         }
         return results;
     }
 
-    private static NodeResult check(NodeDefinition node, Batch batch, Duration ackTimeout) {
+    private static NodeCheckResult check(NodeDefinition node, Batch batch, Duration ackTimeout) {
         String address = node.address().host() + ":" + node.address().port();
         long start = System.nanoTime();
         DrivenConnection connection = new DrivenConnection(node.address(), node.transport(),
@@ -53,17 +53,17 @@ public final class NodeChecker {
             boolean acked = connection.awaitAcks(ackTimeout);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             if (acked) {
-                return new NodeResult(node.name(), address, true,
+                return new NodeCheckResult(node.name(), address, true,
                         batch.eventCount() + " events acknowledged in " + Durations.format(took), took);
             }
             String why = connection.isBroken() ? connection.failure().getMessage()
                     : "no ack within " + Durations.format(ackTimeout);
-            return new NodeResult(node.name(), address, false, why, took);
+            return new NodeCheckResult(node.name(), address, false, why, took);
         } catch (DeliveryException e) {
-            return new NodeResult(node.name(), address, false, e.getMessage(), Duration.ofNanos(System.nanoTime() - start));
+            return new NodeCheckResult(node.name(), address, false, e.getMessage(), Duration.ofNanos(System.nanoTime() - start));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new NodeResult(node.name(), address, false, "interrupted", Duration.ofNanos(System.nanoTime() - start));
+            return new NodeCheckResult(node.name(), address, false, "interrupted", Duration.ofNanos(System.nanoTime() - start));
         } finally {
             connection.close();
         }

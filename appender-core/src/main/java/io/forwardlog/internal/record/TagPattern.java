@@ -1,5 +1,6 @@
 package io.forwardlog.internal.record;
 
+import io.forwardlog.Settings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -7,12 +8,9 @@ import java.util.Locale;
 /**
  * The tag of an event: fixed text, or a pattern with {@code {logger}} (the logger name) and
  * {@code {level}} (the level in lower case), e.g. {@code app.{level}} gives {@code app.error}, so that
- * Fluentd can route with {@code <match app.error>}. Braces rather than {@code ${...}} keep Logback and
- * Log4j2 from substituting the placeholders as their own variables.
+ * Fluentd can route with {@code <match app.error>}.
  */
 public final class TagPattern {
-
-    private static final List<String> PLACEHOLDERS = List.of("logger", "level");
 
     private final String pattern;
     private final String[] parts;
@@ -37,39 +35,9 @@ public final class TagPattern {
         this.fixed = !pattern.contains("{");
     }
 
-    /** Parses a tag setting. @throws IllegalArgumentException naming the problem */
+    /** Parses a tag setting, checked as {@link Settings#TAG} declares. @throws IllegalArgumentException naming the problem */
     public static TagPattern parse(String pattern) {
-        validate(pattern);
-        return new TagPattern(pattern);
-    }
-
-    /** Checks a tag setting and returns it. @throws IllegalArgumentException naming the problem */
-    public static String validate(String pattern) {
-        int at = 0;
-        while (true) {
-            int open = pattern.indexOf('{', at);
-            int stray = pattern.indexOf('}', at);
-            if (open < 0) {
-                if (stray >= 0) {
-                    throw new IllegalArgumentException("tag '" + pattern + "' has a '}' without '{'");
-                }
-                break;
-            }
-            if (stray >= 0 && stray < open) {
-                throw new IllegalArgumentException("tag '" + pattern + "' has a '}' without '{'");
-            }
-            int close = pattern.indexOf('}', open);
-            if (close < 0) {
-                throw new IllegalArgumentException("tag '" + pattern + "' has a '{' without '}'");
-            }
-            String name = pattern.substring(open + 1, close);
-            if (!PLACEHOLDERS.contains(name)) {
-                throw new IllegalArgumentException("tag '" + pattern + "' uses {" + name
-                        + "}; a tag can use {logger} and {level}");
-            }
-            at = close + 1;
-        }
-        return pattern;
+        return new TagPattern(Settings.TAG.check(pattern));
     }
 
     /** The tag for an event of {@code logger} at {@code level}. */
