@@ -17,6 +17,9 @@ import java.util.function.LongSupplier;
  * lookup may block for seconds, the loop never does) and the result handed back to the loop; an IP
  * address needs no lookup. The host is resolved at every connect, so a DNS change is followed by the
  * next connection.
+ *
+ * <p>Threads: called on the I/O loop's thread; a lookup runs on the resolver's, and its result is handed back
+ * to the loop as a task, so the connection is only ever touched by the loop.
  */
 public final class Connector {
 

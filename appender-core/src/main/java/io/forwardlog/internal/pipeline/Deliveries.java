@@ -6,7 +6,10 @@ import io.forwardlog.internal.status.StatusReporter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What becomes of batches once a node had them: delivered and released, or back at the head of the queue. */
+/**
+ * What becomes of batches once a node had them: delivered and released, or back at the head of the queue.
+ * Called on the I/O loop's thread; the accumulator and counters it updates are safe from any thread.
+ */
 final class Deliveries implements NodeEvents {
 
     private final RecordAccumulator accumulator;

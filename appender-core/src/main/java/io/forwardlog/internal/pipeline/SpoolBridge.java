@@ -13,6 +13,8 @@ import java.util.function.LongSupplier;
  * Moves batches between memory and the optional spool directory: out when no node is available or
  * memory passes its high-water mark, back in (oldest first, a few at a time) when a node is available,
  * and everything left at shutdown. A batch read back keeps its file until it is delivered.
+ *
+ * <p>Threads: used by the I/O loop's thread only (the disk I/O of the spool happens there, between rounds).
  */
 final class SpoolBridge {
 
