@@ -15,12 +15,16 @@ import org.msgpack.value.Value;
  */
 final class ReplyReader {
 
-    private final byte[] buffer;
+    /** The first buffer: a few acks. It doubles as needed, up to {@link #maxBytes}. */
+    private static final int FIRST_BUFFER = 256;
+
+    private final int maxBytes;
+    private byte[] buffer = new byte[FIRST_BUFFER];
     private int start;
     private int end;
 
     ReplyReader(int maxBytes) {
-        this.buffer = new byte[maxBytes];
+        this.maxBytes = maxBytes;
     }
 
     /** Takes bytes read from the node. */
@@ -30,8 +34,11 @@ final class ReplyReader {
             end -= start;
             start = 0;
         }
+        while (bytes.remaining() > buffer.length - end && buffer.length < maxBytes) {
+            buffer = java.util.Arrays.copyOf(buffer, Math.min(maxBytes, buffer.length * 2));
+        }
         if (bytes.remaining() > buffer.length - end) {
-            throw tooLarge("a reply of more than " + buffer.length + " bytes");
+            throw tooLarge("a reply of more than " + maxBytes + " bytes");
         }
         int n = bytes.remaining();
         bytes.get(buffer, end, n);
@@ -45,8 +52,8 @@ final class ReplyReader {
         }
         int length = length(buffer, start, end);
         if (length < 0) {
-            if (end - start == buffer.length) {
-                throw tooLarge("a reply of more than " + buffer.length + " bytes");
+            if (end - start == maxBytes) {
+                throw tooLarge("a reply of more than " + maxBytes + " bytes");
             }
             return null;
         }
@@ -70,7 +77,7 @@ final class ReplyReader {
 
     private DeliveryException tooLarge(String what) {
         return new DeliveryException(DeliveryException.Kind.PROTOCOL, "the node sent " + what
-                + ", which no Forward server sends (at most " + buffer.length + " bytes are read)");
+                + ", which no Forward server sends (at most " + maxBytes + " bytes are read)");
     }
 
     /**
@@ -141,7 +148,7 @@ final class ReplyReader {
                         case 0xc7, 0xc8, 0xc9 -> skip = width + 1 + size; // ext: type byte, then data
                         default -> skip = width + size;
                     }
-                    if (children > buffer.length || skip > buffer.length) {
+                    if (children > maxBytes || skip > maxBytes) {
                         String kind = children > 0 ? (format >= 0xde ? "a map of " + size + " entries"
                                 : "an array of " + size + " items")
                                 : (format >= 0xd9 && format <= 0xdb ? "a str of " + size + " bytes"
@@ -152,8 +159,8 @@ final class ReplyReader {
             }
             pendingValues += children;
             long next = p + 1 + skip;
-            if (next - from > buffer.length || pendingValues > buffer.length) {
-                throw tooLarge("a reply of more than " + buffer.length + " bytes");
+            if (next - from > maxBytes || pendingValues > maxBytes) {
+                throw tooLarge("a reply of more than " + maxBytes + " bytes");
             }
             if (next > to) {
                 return -1;
