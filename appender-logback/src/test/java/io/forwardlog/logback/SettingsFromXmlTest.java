@@ -3,6 +3,7 @@ package io.forwardlog.logback;
 import static io.forwardlog.logback.LogbackFixture.upstreamFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertLinesMatch;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -99,7 +100,8 @@ class SettingsFromXmlTest {
         try (ForwardReceiver receiver = ForwardReceiver.start();
              LogbackFixture logback = LogbackFixture.configure("unknown-element.xml",
                      Map.of("UPSTREAM", upstreamFile(dir, receiver).toString()))) {
-            assertEquals(List.of("Ignoring unknown property [requireAck] in [io.forwardlog.logback.ForwardAppender]"),
+            // Joran's own words, spelt "unkown" up to Logback 1.5 and "unknown" since
+            assertLinesMatch(List.of("Ignoring unk(n)?own property \\[requireAck\\] in \\[io.forwardlog.logback.ForwardAppender\\]"),
                     logback.otherStatuses(Status.WARN));
             assertTrue(logback.appender().isStarted());
             assertFalse(logback.appender().settings().requireAckResponse());
