@@ -100,7 +100,7 @@ class SettingsFromXmlTest {
         try (ForwardReceiver receiver = ForwardReceiver.start();
              LogbackFixture logback = LogbackFixture.configure("unknown-element.xml",
                      Map.of("UPSTREAM", upstreamFile(dir, receiver).toString()))) {
-            // Joran's own words, spelt "unkown" up to Logback 1.5 and "unknown" since
+            // Joran's own words, which older Logback versions spell "unkown"
             assertLinesMatch(List.of("Ignoring unk(n)?own property \\[requireAck\\] in \\[io.forwardlog.logback.ForwardAppender\\]"),
                     logback.otherStatuses(Status.WARN));
             assertTrue(logback.appender().isStarted());
