@@ -102,7 +102,7 @@ public final class ForwardSettings {
     public Duration ackResponseTimeout() { return ackResponseTimeout; }
     /** Unacknowledged batches one connection may carry. Default 16. */
     public int maxInFlight() { return maxInFlight; }
-    /** {@code text} (PackedForward) or {@code gzip} (CompressedPackedForward). Default text. */
+    /** {@code text} (PackedForward), {@code gzip} or {@code zstd} (CompressedPackedForward). Default text. */
     public Compression compress() { return compress; }
     /** Integer seconds instead of EventTime, for Fluentd v0.12. Default off. */
     public boolean timeAsInteger() { return timeAsInteger; }
@@ -216,7 +216,17 @@ public final class ForwardSettings {
         public Builder requireAckResponse(boolean value) { requireAckResponse = value; return this; }
         public Builder ackResponseTimeout(Duration value) { ackResponseTimeout = positive("ackResponseTimeout", value); return this; }
         public Builder maxInFlight(int value) { maxInFlight = (int) between("maxInFlight", value, 1, 1024); return this; }
-        public Builder compress(Compression value) { compress = Objects.requireNonNull(value, "compress"); return this; }
+        /** @throws IllegalArgumentException for zstd when {@code com.github.luben:zstd-jni} cannot be used here */
+        public Builder compress(Compression value) {
+            Objects.requireNonNull(value, "compress");
+            if (value == Compression.ZSTD) {
+                io.forwardlog.internal.forward.ZstdLibrary.problem().ifPresent(problem -> {
+                    throw new IllegalArgumentException(problem);
+                });
+            }
+            compress = value;
+            return this;
+        }
         public Builder timeAsInteger(boolean value) { timeAsInteger = value; return this; }
         public Builder sendOptions(boolean value) { sendOptions = value; return this; }
         public Builder selfHostname(String value) { selfHostname = text("selfHostname", value); return this; }

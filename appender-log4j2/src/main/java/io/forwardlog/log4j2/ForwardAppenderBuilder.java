@@ -80,7 +80,7 @@ public final class ForwardAppenderBuilder extends AbstractAppender.Builder<Forwa
     public ForwardAppenderBuilder setAckResponseTimeout(String value) { ackResponseTimeout = value; return this; }
     /** Unacknowledged batches one connection may carry, 1 to 1024. Default 16. */
     public ForwardAppenderBuilder setMaxInFlight(String value) { maxInFlight = value; return this; }
-    /** {@code text} (PackedForward) or {@code gzip} (CompressedPackedForward). Default text. */
+    /** {@code text} (PackedForward), {@code gzip} or {@code zstd} (CompressedPackedForward; zstd needs zstd-jni). Default text. */
     public ForwardAppenderBuilder setCompress(String value) { compress = value; return this; }
     /** Integer seconds instead of EventTime, for Fluentd v0.12. Default false. */
     public ForwardAppenderBuilder setTimeAsInteger(String value) { timeAsInteger = value; return this; }

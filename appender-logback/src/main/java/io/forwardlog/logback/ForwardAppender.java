@@ -153,7 +153,10 @@ public final class ForwardAppender extends UnsynchronizedAppenderBase<ILoggingEv
         settings.set("maxInFlight", b -> b.maxInFlight(batches));
     }
 
-    /** {@code text} (PackedForward) or {@code gzip} (CompressedPackedForward). Default {@code text}. */
+    /**
+     * {@code text} (PackedForward), {@code gzip} or {@code zstd} (CompressedPackedForward; zstd needs
+     * {@code com.github.luben:zstd-jni} among the application's dependencies). Default {@code text}.
+     */
     public void setCompress(String compression) {
         settings.set("compress", b -> b.compress(Compression.fromConfig(String.valueOf(compression))));
     }

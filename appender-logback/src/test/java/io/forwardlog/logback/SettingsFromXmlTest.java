@@ -76,7 +76,7 @@ class SettingsFromXmlTest {
 
             assertEquals(List.of(
                     notStarted + "flushInterval 'soon' is not a duration: write e.g. 500 milliseconds, 10 seconds, 2 minutes or PT10S",
-                    notStarted + "compress: 'zip' is not a compression: use text or gzip",
+                    notStarted + "compress: 'zip' is not a compression: use text, gzip or zstd",
                     notStarted + "bufferCapacity 'lots' is not a size: write e.g. 64MB, 512KB or 1GB",
                     notStarted + "maxInFlight must be between 1 and 1024, was 0",
                     notStarted + "fieldNames 'level' is not a list of field=name: write e.g. level=severity,message=msg",

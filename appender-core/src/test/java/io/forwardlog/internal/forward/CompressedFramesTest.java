@@ -1,0 +1,187 @@
+package io.forwardlog.internal.forward;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.luben.zstd.Zstd;
+import io.airlift.compress.zstd.ZstdDecompressor;
+import io.forwardlog.Compression;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.msgpack.core.MessagePack;
+import org.msgpack.core.MessageUnpacker;
+
+/**
+ * How {@link FrameWriter} cuts compressed entries: gzip members and zstd frames of at most 64 KiB of
+ * whole entries, as Fluent Bit's in_forward needs them (see {@link EntryCompressor}). zstd frames are
+ * found with zstd-jni's own frame parser and decoded with aircompressor, the other implementation.
+ */
+class CompressedFramesTest {
+
+    private static final Instant TIME = Instant.ofEpochSecond(1_700_000_000L, 5);
+    private static final int FRAME_BYTES = 64 * 1024;
+
+    @ParameterizedTest
+    @EnumSource(value = Compression.class, names = {"GZIP", "ZSTD"})
+    void cutsABatchIntoFramesOfAtMost64KiBOfWholeEntries(Compression compression) throws Exception {
+        TestBatch batch = TestBatch.numbered("t", 8000, TIME);
+        assertTrue(batch.entriesLength() > 3 * FRAME_BYTES, "the batch needs more than 3 frames");
+
+        Frame frame = write(batch, compression);
+
+        assertEquals(Map.of("size", "8000", "compressed", compression.configName()), frame.options());
+        List<byte[]> frames = decompress(compression, frame.entries());
+        for (int i = 0; i < frames.size(); i++) {
+            byte[] content = frames.get(i);
+            assertTrue(content.length <= FRAME_BYTES, content.length + " bytes in frame " + i);
+            // these entries are under 40 bytes: a frame is closed only when the next one no longer fits
+            assertTrue(i == frames.size() - 1 || content.length > FRAME_BYTES - 40, content.length + " bytes in frame " + i);
+            wholeEntries(content);
+        }
+        assertArrayEquals(batch.entries(), concat(frames));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Compression.class, names = {"GZIP", "ZSTD"})
+    void givesAnEntryLargerThanAFrameAFrameOfItsOwn(Compression compression) throws Exception {
+        TestBatch batch = TestBatch.of("t").event(TIME, Map.of("n", 1)).event(TIME, Map.of("big", "x".repeat(100_000)))
+                .event(TIME, Map.of("n", 3)).build();
+
+        List<byte[]> frames = decompress(compression, write(batch, compression).entries());
+
+        assertEquals(List.of(1, 1, 1), frames.stream().map(CompressedFramesTest::wholeEntries).toList());
+        assertTrue(frames.get(1).length > 100_000);
+        assertArrayEquals(batch.entries(), concat(frames));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Compression.class, names = {"GZIP", "ZSTD"})
+    void sendsABatchWithAnEntryLargerThanFluentBitsDefaultBufferChunkSizeUncompressed(Compression compression)
+            throws Exception {
+        TestBatch batch = TestBatch.of("t").event(TIME, Map.of("n", 1))
+                .event(TIME, Map.of("big", "x".repeat(1_024_000))).build();
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new FrameWriter(out, WireOptions.defaults().withCompression(compression)).write(batch, null);
+
+        MessageUnpacker frame = MessagePack.newDefaultUnpacker(out.toByteArray());
+        assertEquals(2, frame.unpackArrayHeader(), "PackedForward without options: no 'compressed'");
+        assertEquals("t", frame.unpackString());
+        assertArrayEquals(batch.entries(), frame.readPayload(frame.unpackBinaryHeader()));
+        assertFalse(frame.hasNext());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Compression.class, names = {"GZIP", "ZSTD"})
+    void reusesItsBuffersFromOneBatchToTheNext(Compression compression) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        FrameWriter writer = new FrameWriter(out, WireOptions.defaults().withCompression(compression));
+        TestBatch large = TestBatch.numbered("a", 8000, TIME);
+        TestBatch small = TestBatch.numbered("b", 3, TIME);
+        writer.write(large, null);
+        writer.write(small, null);
+
+        MessageUnpacker frames = MessagePack.newDefaultUnpacker(out.toByteArray());
+        for (TestBatch batch : List.of(large, small)) {
+            assertEquals(3, frames.unpackArrayHeader());
+            assertEquals(batch.tag(), frames.unpackString());
+            byte[] entries = frames.readPayload(frames.unpackBinaryHeader());
+            frames.skipValue();
+            assertArrayEquals(batch.entries(), concat(decompress(compression, entries)));
+        }
+    }
+
+    private record Frame(byte[] entries, Map<String, String> options) {
+    }
+
+    private static Frame write(TestBatch batch, Compression compression) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new FrameWriter(out, WireOptions.defaults().withCompression(compression)).write(batch, null);
+        MessageUnpacker frame = MessagePack.newDefaultUnpacker(out.toByteArray());
+        assertEquals(3, frame.unpackArrayHeader());
+        frame.skipValue();
+        byte[] entries = frame.readPayload(frame.unpackBinaryHeader());
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        int n = frame.unpackMapHeader();
+        for (int i = 0; i < n; i++) {
+            options.put(frame.unpackString(), frame.unpackValue().toString());
+        }
+        return new Frame(entries, options);
+    }
+
+    /** Each gzip member's or zstd frame's content, in order. */
+    private static List<byte[]> decompress(Compression compression, byte[] data) throws DataFormatException {
+        return compression == Compression.GZIP ? gzipMembers(data) : zstdFrames(data);
+    }
+
+    private static List<byte[]> zstdFrames(byte[] data) {
+        List<byte[]> frames = new ArrayList<>();
+        int at = 0;
+        while (at < data.length) {
+            int length = (int) Zstd.findFrameCompressedSize(data, at);
+            byte[] frame = Arrays.copyOfRange(data, at, at + length);
+            byte[] content = new byte[(int) ZstdDecompressor.getDecompressedSize(frame, 0, frame.length)];
+            assertEquals(content.length, new ZstdDecompressor().decompress(frame, 0, frame.length, content, 0,
+                    content.length));
+            frames.add(content);
+            at += length;
+        }
+        return frames;
+    }
+
+    /** Members as GZIPOutputStream writes them: a 10-byte header without optional fields, deflate, 8 bytes. */
+    private static List<byte[]> gzipMembers(byte[] data) throws DataFormatException {
+        List<byte[]> members = new ArrayList<>();
+        int at = 0;
+        while (at < data.length) {
+            assertEquals(0x1f, data[at] & 0xff);
+            assertEquals(0x8b, data[at + 1] & 0xff);
+            assertEquals(0, data[at + 3], "no optional header fields");
+            Inflater inflater = new Inflater(true);
+            inflater.setInput(data, at + 10, data.length - at - 10);
+            ByteArrayOutputStream content = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buffer);
+                assertFalse(n == 0 && inflater.needsInput(), "a gzip member is cut short");
+                content.write(buffer, 0, n);
+            }
+            at = data.length - inflater.getRemaining() + 8;
+            inflater.end();
+            members.add(content.toByteArray());
+        }
+        return members;
+    }
+
+    /** Fails unless {@code content} is whole entries; returns how many. */
+    private static int wholeEntries(byte[] content) {
+        int entries = 0;
+        try (MessageUnpacker unpacker = MessagePack.newDefaultUnpacker(content)) {
+            while (unpacker.hasNext()) {
+                assertEquals(2, unpacker.unpackArrayHeader());
+                unpacker.skipValue(2);
+                entries++;
+            }
+        } catch (IOException e) {
+            throw new AssertionError("a frame ends inside an entry: " + e, e);
+        }
+        return entries;
+    }
+
+    private static byte[] concat(List<byte[]> parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        parts.forEach(out::writeBytes);
+        return out.toByteArray();
+    }
+}
