@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdDecompressCtx;
+import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 import io.airlift.compress.zstd.ZstdDecompressor;
 import io.forwardlog.Compression;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,13 +22,15 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessageUnpacker;
 
 /**
  * How {@link FrameWriter} cuts compressed entries: gzip members and zstd frames of at most 64 KiB of
  * whole entries, as Fluent Bit's in_forward needs them (see {@link EntryCompressor}). zstd frames are
- * found with zstd-jni's own frame parser and decoded with aircompressor, the other implementation.
+ * found with zstd-jni's own frame parser and decoded with aircompressor, the other implementation;
+ * Fluentd's way of reading zstd is replayed on the zstd C library it uses.
  */
 class CompressedFramesTest {
 
@@ -46,7 +51,8 @@ class CompressedFramesTest {
             byte[] content = frames.get(i);
             assertTrue(content.length <= FRAME_BYTES, content.length + " bytes in frame " + i);
             // these entries are under 40 bytes: a frame is closed only when the next one no longer fits
-            assertTrue(i == frames.size() - 1 || content.length > FRAME_BYTES - 40, content.length + " bytes in frame " + i);
+            assertTrue(i == frames.size() - 1 || content.length > FRAME_BYTES - 40,
+                    content.length + " bytes in frame " + i);
             wholeEntries(content);
         }
         assertArrayEquals(batch.entries(), concat(frames));
@@ -100,6 +106,48 @@ class CompressedFramesTest {
             frames.skipValue();
             assertArrayEquals(batch.entries(), concat(decompress(compression, entries)));
         }
+    }
+
+    /**
+     * Fluentd's in_forward (1.19) inflates zstd with zstd-ruby's {@code StreamReader}: it feeds 1 KiB of
+     * compressed bytes at a time (64 KiB in later versions) to {@code ZSTD_decompressStream} with an output
+     * buffer of {@code ZSTD_DStreamOutSize()}, calling it again while input is left, and stops when its
+     * input is used up. That loop, replayed here on the same zstd library, gets back every byte, also
+     * from entries so alike that a 64 KiB frame shrinks to a few hundred bytes.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1024, 64 * 1024})
+    void fluentdsReadLoopGetsBackEveryEntry(int bytesPerRead) throws Exception {
+        TestBatch varied = TestBatch.numbered("t", 30_000, TIME);
+        TestBatch.Builder same = TestBatch.of("t");
+        for (int i = 0; i < 30_000; i++) {
+            same.event(TIME, Map.of("message", "the same message every time"));
+        }
+        for (TestBatch batch : List.of(varied, same.build())) {
+            byte[] zstd = write(batch, Compression.ZSTD).entries();
+
+            assertArrayEquals(batch.entries(), fluentdStreamReader(zstd, bytesPerRead));
+        }
+    }
+
+    /** zstd-ruby's {@code StreamReader#read} and {@code StreamingDecompress#decompress}, as Fluentd loops on them. */
+    private static byte[] fluentdStreamReader(byte[] compressed, int bytesPerRead) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int outputSize = (int) ZstdInputStreamNoFinalizer.recommendedDOutSize(); // ZSTD_DStreamOutSize()
+        try (ZstdDecompressCtx stream = new ZstdDecompressCtx()) {
+            for (int at = 0; at < compressed.length; at += bytesPerRead) {
+                int n = Math.min(bytesPerRead, compressed.length - at);
+                ByteBuffer input = ByteBuffer.allocateDirect(n).put(compressed, at, n).flip();
+                while (input.hasRemaining()) {
+                    ByteBuffer output = ByteBuffer.allocateDirect(outputSize);
+                    stream.decompressDirectByteBufferStream(output, input); // one ZSTD_decompressStream
+                    byte[] chunk = new byte[output.flip().remaining()];
+                    output.get(chunk);
+                    out.writeBytes(chunk);
+                }
+            }
+        }
+        return out.toByteArray();
     }
 
     private record Frame(byte[] entries, Map<String, String> options) {
