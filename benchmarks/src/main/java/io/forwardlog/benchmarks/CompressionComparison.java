@@ -21,8 +21,9 @@ import java.util.zip.GZIPOutputStream;
  * {@link SampleBatch} (1 MiB of typical entries) cut after whole entries into frames of at most 64,
  * 128, 256 or 1,024 KiB, each frame compressed on its own, as forwardlog sends them. The codecs are
  * the two zstd libraries on Maven Central, {@code io.airlift:aircompressor} (pure Java, one level: 3)
- * and {@code com.github.luben:zstd-jni} (the zstd C library through JNI) at levels 1 and 3, and gzip at
- * level 1, with a new {@link GZIPOutputStream} per frame and with one reused {@link Deflater}.
+ * and {@code com.github.luben:zstd-jni} (the zstd C library through JNI) at levels 1 and 3 (at level 1
+ * also with a new native context per batch, as forwardlog does), and gzip at level 1, with a new
+ * {@link GZIPOutputStream} per frame (as forwardlog does) and with one reused {@link Deflater}.
  *
  * <p>The machine this runs on is shared, so the score is the sending thread's <b>CPU time</b> per
  * batch, which other processes change far less than wall time; every round runs every combination
@@ -120,6 +121,7 @@ public final class CompressionComparison {
                     written += codec.frame(entries, start, end - start, out, written);
                     start = end;
                 }
+                codec.batchDone();
                 compressedLength = written;
             }
         }
@@ -189,6 +191,23 @@ public final class CompressionComparison {
                 context.close();
             }
         },
+        ZSTD_JNI_1_CONTEXT_PER_BATCH("zstd, zstd-jni level 1, a new context per batch (forwardlog's)") {
+            private ZstdCompressCtx context;
+
+            @Override
+            int frame(byte[] in, int offset, int length, byte[] out, int at) {
+                if (context == null) {
+                    context = new ZstdCompressCtx().setLevel(1);
+                }
+                return context.compressByteArray(out, at, out.length - at, in, offset, length);
+            }
+
+            @Override
+            void batchDone() {
+                context.close();
+                context = null;
+            }
+        },
         ZSTD_JNI_3("zstd, zstd-jni level 3") {
             private final ZstdCompressCtx context = new ZstdCompressCtx().setLevel(3);
 
@@ -211,6 +230,10 @@ public final class CompressionComparison {
 
         /** Compresses {@code in[offset, offset + length)} as one frame at {@code out[at]}; returns its length. */
         abstract int frame(byte[] in, int offset, int length, byte[] out, int at);
+
+        /** After the last frame of a batch. */
+        void batchDone() {
+        }
 
         void close() {
         }

@@ -63,26 +63,38 @@ abstract class EntryCompressor {
         out.reset();
         input.reset(entries, 0, length);
         entryWalker.reset(input);
-        int frameStart = 0;
-        int end = 0;
-        while (entryWalker.hasNext()) {
-            entryWalker.skipValue();
-            int next = (int) entryWalker.getTotalReadBytes();
-            if (next - end > LARGEST_COMPRESSED_ENTRY) {
-                return null;
+        try (Frames frames = frames()) {
+            int frameStart = 0;
+            int end = 0;
+            while (entryWalker.hasNext()) {
+                entryWalker.skipValue();
+                int next = (int) entryWalker.getTotalReadBytes();
+                if (next - end > LARGEST_COMPRESSED_ENTRY) {
+                    return null;
+                }
+                if (next - frameStart > FRAME_BYTES && end > frameStart) {
+                    frames.add(entries, frameStart, end - frameStart, out);
+                    frameStart = end;
+                }
+                end = next;
             }
-            if (next - frameStart > FRAME_BYTES && end > frameStart) {
-                frame(entries, frameStart, end - frameStart, out);
-                frameStart = end;
+            if (end > frameStart || length == 0) {
+                frames.add(entries, frameStart, end - frameStart, out);
             }
-            end = next;
-        }
-        if (end > frameStart || length == 0) {
-            frame(entries, frameStart, end - frameStart, out);
         }
         return out;
     }
 
-    /** Appends {@code entries[offset, offset + length)} to {@code out} as one compressed frame or member. */
-    abstract void frame(byte[] entries, int offset, int length, ByteSink out) throws IOException;
+    /** What writes the frames of one batch; closed when the batch is done. */
+    abstract Frames frames();
+
+    /** Writes the frames of one batch. */
+    interface Frames extends AutoCloseable {
+        /** Appends {@code entries[offset, offset + length)} to {@code out} as one compressed frame or member. */
+        void add(byte[] entries, int offset, int length, ByteSink out) throws IOException;
+
+        @Override
+        default void close() {
+        }
+    }
 }

@@ -18,7 +18,11 @@ final class GzipEntryCompressor extends EntryCompressor {
     }
 
     @Override
-    void frame(byte[] entries, int offset, int length, ByteSink out) throws IOException {
+    Frames frames() {
+        return GzipEntryCompressor::member;
+    }
+
+    private static void member(byte[] entries, int offset, int length, ByteSink out) throws IOException {
         try (GZIPOutputStream gzip = new GZIPOutputStream(out, 8192) {
             {
                 def.setLevel(Deflater.BEST_SPEED);

@@ -3,7 +3,6 @@ package io.forwardlog.internal.forward;
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
 import io.forwardlog.Compression;
-import java.lang.ref.Cleaner;
 
 /**
  * Each frame as one zstd frame, through zstd-jni (the zstd C library), at level 1: on log records it
@@ -13,26 +12,30 @@ import java.lang.ref.Cleaner;
 final class ZstdEntryCompressor extends EntryCompressor {
 
     private static final int LEVEL = 1;
-    // the native context has no finalizer of its own; it goes when its compressor becomes unreachable
-    private static final Cleaner CLEANER = Cleaner.create(runnable -> {
-        Thread t = new Thread(runnable, "forwardlog-zstd-cleaner");
-        t.setDaemon(true);
-        return t;
-    });
-
-    private final ZstdCompressCtx context;
 
     ZstdEntryCompressor() {
         super(Compression.ZSTD);
-        ZstdCompressCtx created = new ZstdCompressCtx().setLevel(LEVEL);
-        this.context = created;
-        CLEANER.register(this, created::close);
     }
 
+    /**
+     * A native context per batch, freed when the batch is done: it has no finalizer, and one kept per
+     * connection would need the connection to free it (or a cleaner thread); its cost is one per ~17 frames.
+     */
     @Override
-    void frame(byte[] entries, int offset, int length, ByteSink out) {
-        int bound = (int) Zstd.compressBound(length);
-        out.reserve(bound);
-        out.advance(context.compressByteArray(out.array(), out.length(), bound, entries, offset, length));
+    Frames frames() {
+        ZstdCompressCtx context = new ZstdCompressCtx().setLevel(LEVEL);
+        return new Frames() {
+            @Override
+            public void add(byte[] entries, int offset, int length, ByteSink out) {
+                int bound = (int) Zstd.compressBound(length);
+                out.reserve(bound);
+                out.advance(context.compressByteArray(out.array(), out.length(), bound, entries, offset, length));
+            }
+
+            @Override
+            public void close() {
+                context.close();
+            }
+        };
     }
 }
