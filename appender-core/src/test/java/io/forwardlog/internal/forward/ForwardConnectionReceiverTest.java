@@ -109,7 +109,7 @@ class ForwardConnectionReceiverTest {
     void sendsAZstdBatchOfSeveralFramesThatArrivesRecordForRecordAndIsAcked() throws Exception {
         TestBatch batch = TestBatch.numbered("app", 8000, TIME);
         assertTrue(batch.entriesLength() > 3 * EntryCompressor.FRAME_BYTES, "several zstd frames");
-        ForwardConnection connection = client.open(receiver.host(), receiver.port(),
+        var connection = client.open(receiver.host(), receiver.port(),
                 WireOptions.defaults().withCompression(Compression.ZSTD).withRequireAck(true));
         connection.send(batch);
         client.listener().awaitAcknowledged(1, TIMEOUT);
@@ -124,6 +124,18 @@ class ForwardConnectionReceiverTest {
             assertEquals(Map.of("n", (long) i, "message", "event " + i), events.get(i).record());
             assertEquals(TIME, events.get(i).instant());
         }
+    }
+
+    @Test
+    void sendsABatchHoldingAnEventLargerThanFluentBitsBufferAsPackedForwardEvenWithZstd() throws Exception {
+        TestBatch batch = TestBatch.of("app").event(TIME, Map.of("n", 1))
+                .event(TIME, Map.of("big", "x".repeat(EntryCompressor.LARGEST_COMPRESSED_ENTRY))).build();
+        send(WireOptions.defaults().withCompression(Compression.ZSTD), batch);
+
+        assertEquals(new ReceivedMessage(Mode.PACKED_FORWARD, "app", 2, Map.of(), true, Optional.empty(), false, false,
+                1), onlyMessage(2));
+        assertEquals(EntryCompressor.LARGEST_COMPRESSED_ENTRY,
+                ((String) receiver.events().get(1).record().get("big")).length());
     }
 
     @Test

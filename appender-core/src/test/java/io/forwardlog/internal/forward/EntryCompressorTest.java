@@ -27,12 +27,13 @@ import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessageUnpacker;
 
 /**
- * How {@link FrameWriter} cuts compressed entries: gzip members and zstd frames of at most 64 KiB of
- * whole entries, as Fluent Bit's in_forward needs them (see {@link EntryCompressor}). zstd frames are
- * found with zstd-jni's own frame parser and decoded with aircompressor, the other implementation;
- * Fluentd's way of reading zstd is replayed on the zstd C library it uses.
+ * How compressed entries are cut: gzip members and zstd frames of at most 64 KiB of whole entries, as
+ * Fluent Bit's in_forward needs them (see {@link EntryCompressor}). zstd frames are found with zstd-jni's
+ * own frame parser and decoded with aircompressor, the other implementation; Fluentd's way of reading
+ * zstd is replayed on the zstd C library it uses. What the frame around them holds is checked on a real
+ * socket in {@link ForwardConnectionReceiverTest}.
  */
-class CompressedFramesTest {
+class EntryCompressorTest {
 
     private static final Instant TIME = Instant.ofEpochSecond(1_700_000_000L, 5);
     private static final int FRAME_BYTES = 64 * 1024;
@@ -43,10 +44,7 @@ class CompressedFramesTest {
         TestBatch batch = TestBatch.numbered("t", 8000, TIME);
         assertTrue(batch.entriesLength() > 3 * FRAME_BYTES, "the batch needs more than 3 frames");
 
-        Frame frame = write(batch, compression);
-
-        assertEquals(Map.of("size", "8000", "compressed", compression.configName()), frame.options());
-        List<byte[]> frames = decompress(compression, frame.entries());
+        List<byte[]> frames = decompress(compression, compress(batch, compression));
         for (int i = 0; i < frames.size(); i++) {
             byte[] content = frames.get(i);
             assertTrue(content.length <= FRAME_BYTES, content.length + " bytes in frame " + i);
@@ -64,48 +62,43 @@ class CompressedFramesTest {
         TestBatch batch = TestBatch.of("t").event(TIME, Map.of("n", 1)).event(TIME, Map.of("big", "x".repeat(100_000)))
                 .event(TIME, Map.of("n", 3)).build();
 
-        List<byte[]> frames = decompress(compression, write(batch, compression).entries());
+        List<byte[]> frames = decompress(compression, compress(batch, compression));
 
-        assertEquals(List.of(1, 1, 1), frames.stream().map(CompressedFramesTest::wholeEntries).toList());
+        assertEquals(List.of(1, 1, 1), frames.stream().map(EntryCompressorTest::wholeEntries).toList());
         assertTrue(frames.get(1).length > 100_000);
         assertArrayEquals(batch.entries(), concat(frames));
     }
 
     @ParameterizedTest
     @EnumSource(value = Compression.class, names = {"GZIP", "ZSTD"})
-    void sendsABatchWithAnEntryLargerThanFluentBitsDefaultBufferChunkSizeUncompressed(Compression compression)
+    void leavesABatchWithAnEntryLargerThanFluentBitsDefaultBufferChunkSizeUncompressed(Compression compression)
             throws Exception {
-        TestBatch batch = TestBatch.of("t").event(TIME, Map.of("n", 1))
+        TestBatch fits = TestBatch.of("t").event(TIME, Map.of("big", "x".repeat(1_024_000 - 40))).build();
+        TestBatch tooLarge = TestBatch.of("t").event(TIME, Map.of("n", 1))
                 .event(TIME, Map.of("big", "x".repeat(1_024_000))).build();
+        EntryCompressor compressor = EntryCompressor.of(compression);
 
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new FrameWriter(out, WireOptions.defaults().withCompression(compression)).write(batch, null);
-
-        MessageUnpacker frame = MessagePack.newDefaultUnpacker(out.toByteArray());
-        assertEquals(2, frame.unpackArrayHeader(), "PackedForward without options: no 'compressed'");
-        assertEquals("t", frame.unpackString());
-        assertArrayEquals(batch.entries(), frame.readPayload(frame.unpackBinaryHeader()));
-        assertFalse(frame.hasNext());
+        assertTrue(fits.entriesLength() <= EntryCompressor.LARGEST_COMPRESSED_ENTRY);
+        assertArrayEquals(fits.entries(), concat(decompress(compression, compress(fits, compression))));
+        assertEquals(null, compressor.compress(tooLarge.entries(), tooLarge.entriesLength()));
     }
 
     @ParameterizedTest
     @EnumSource(value = Compression.class, names = {"GZIP", "ZSTD"})
     void reusesItsBuffersFromOneBatchToTheNext(Compression compression) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        FrameWriter writer = new FrameWriter(out, WireOptions.defaults().withCompression(compression));
-        TestBatch large = TestBatch.numbered("a", 8000, TIME);
-        TestBatch small = TestBatch.numbered("b", 3, TIME);
-        writer.write(large, null);
-        writer.write(small, null);
+        EntryCompressor compressor = EntryCompressor.of(compression);
+        for (TestBatch batch : List.of(TestBatch.numbered("a", 8000, TIME), TestBatch.numbered("b", 3, TIME))) {
+            ByteSink compressed = compressor.compress(batch.entries(), batch.entriesLength());
 
-        MessageUnpacker frames = MessagePack.newDefaultUnpacker(out.toByteArray());
-        for (TestBatch batch : List.of(large, small)) {
-            assertEquals(3, frames.unpackArrayHeader());
-            assertEquals(batch.tag(), frames.unpackString());
-            byte[] entries = frames.readPayload(frames.unpackBinaryHeader());
-            frames.skipValue();
-            assertArrayEquals(batch.entries(), concat(decompress(compression, entries)));
+            byte[] bytes = Arrays.copyOf(compressed.array(), compressed.length());
+            assertArrayEquals(batch.entries(), concat(decompress(compression, bytes)));
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Compression.class, names = {"GZIP", "ZSTD"})
+    void namesItsCompressionInTheOptionAsTheSettingIsNamed(Compression compression) {
+        assertEquals(compression.configName(), EntryCompressor.of(compression).optionValue());
     }
 
     /**
@@ -124,7 +117,7 @@ class CompressedFramesTest {
             same.event(TIME, Map.of("message", "the same message every time"));
         }
         for (TestBatch batch : List.of(varied, same.build())) {
-            byte[] zstd = write(batch, Compression.ZSTD).entries();
+            byte[] zstd = compress(batch, Compression.ZSTD);
 
             assertArrayEquals(batch.entries(), fluentdStreamReader(zstd, bytesPerRead));
         }
@@ -150,22 +143,9 @@ class CompressedFramesTest {
         return out.toByteArray();
     }
 
-    private record Frame(byte[] entries, Map<String, String> options) {
-    }
-
-    private static Frame write(TestBatch batch, Compression compression) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new FrameWriter(out, WireOptions.defaults().withCompression(compression)).write(batch, null);
-        MessageUnpacker frame = MessagePack.newDefaultUnpacker(out.toByteArray());
-        assertEquals(3, frame.unpackArrayHeader());
-        frame.skipValue();
-        byte[] entries = frame.readPayload(frame.unpackBinaryHeader());
-        Map<String, String> options = new java.util.LinkedHashMap<>();
-        int n = frame.unpackMapHeader();
-        for (int i = 0; i < n; i++) {
-            options.put(frame.unpackString(), frame.unpackValue().toString());
-        }
-        return new Frame(entries, options);
+    private static byte[] compress(TestBatch batch, Compression compression) throws IOException {
+        ByteSink compressed = EntryCompressor.of(compression).compress(batch.entries(), batch.entriesLength());
+        return Arrays.copyOf(compressed.array(), compressed.length());
     }
 
     /** Each gzip member's or zstd frame's content, in order. */
