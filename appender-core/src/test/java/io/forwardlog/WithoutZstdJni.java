@@ -11,28 +11,35 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * What an application without zstd-jni sees, run by {@link ZstdJniMissingTest} in a class loader that
- * lacks the zstd-jni jar: one line per case, so that the test compares plain strings across loaders.
+ * What an application without a usable zstd-jni sees, run by {@link ZstdJniMissingTest} in a class
+ * loader of its own (without the zstd-jni jar, or with a native library that does not load): plain
+ * strings, which the test can compare across loaders.
  */
 public final class WithoutZstdJni {
 
     private WithoutZstdJni() {
     }
 
+    /** The appender setting {@code compress zstd}, and a node of each compression. */
     public static List<String> run(Path dir) throws IOException, InterruptedException {
         List<String> results = new ArrayList<>();
-        try {
-            ForwardSettings.builder().compress(Compression.ZSTD);
-            results.add("appender setting: accepted");
-        } catch (IllegalArgumentException e) {
-            results.add("appender setting: " + e.getMessage());
-        }
+        results.add(appenderSetting());
         try (ForwardReceiver receiver = ForwardReceiver.start()) {
             for (String compress : List.of("zstd", "gzip", "text")) {
                 results.add(compress + " node: " + deliver(dir, receiver, compress));
             }
         }
         return results;
+    }
+
+    /** What the appender setting {@code compress zstd} does. */
+    public static String appenderSetting() {
+        try {
+            ForwardSettings.builder().compress(Compression.ZSTD);
+            return "appender setting: accepted";
+        } catch (IllegalArgumentException e) {
+            return "appender setting: " + e.getMessage();
+        }
     }
 
     private static String deliver(Path dir, ForwardReceiver receiver, String compress) throws IOException {

@@ -31,8 +31,10 @@ public final class ZstdLibrary {
                 com.github.luben.zstd.util.Native.load();
                 return Optional.empty();
             } catch (LinkageError | RuntimeException e) {
+                // zstd-jni's own message goes on for lines of advice; its first line says what failed
+                String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString());
                 return Optional.of("compress zstd: zstd-jni cannot load its native library on "
-                        + System.getProperty("os.name") + " " + System.getProperty("os.arch") + " (" + e.getMessage()
+                        + System.getProperty("os.name") + " " + System.getProperty("os.arch") + " (" + reason
                         + "); use gzip, or see zstd-jni's documentation");
             }
         }
