@@ -47,9 +47,10 @@ public final class Settings {
             "Unacknowledged batches one connection may carry (1..1024)",
             "— (both wait for each ack)"));
     public static final Setting<Compression> COMPRESS = add(Setting.withDefault(
-            "compress", ValueKind.oneOf(Compression::fromConfig), "text",
-            "`text` (PackedForward) or `gzip` (CompressedPackedForward)",
-            "`compress`"));
+            "compress", ValueKind.oneOf(Compression::fromConfig).checked(Settings::usable), "text",
+            "`text` (PackedForward), `gzip` or `zstd` (CompressedPackedForward; zstd needs zstd-jni and a node that "
+                    + "reads it: Fluentd ≥ 1.19, Fluent Bit in_forward ≥ 4.1; [more](#compression-gzip-and-zstd))",
+            "`compress` (`zstd` since 1.19)"));
     public static final Setting<Boolean> TIME_AS_INTEGER = add(Setting.withDefault(
             "timeAsInteger", ValueKind.bool(), "false",
             "Integer seconds instead of EventTime (Fluentd v0.12)",
@@ -183,5 +184,15 @@ public final class Settings {
         }
         ALL.add(setting);
         return setting;
+    }
+
+    /** zstd only when {@code com.github.luben:zstd-jni} can be used here; its problem is the message otherwise. */
+    private static Compression usable(Compression compression) {
+        if (compression == Compression.ZSTD) {
+            io.forwardlog.internal.forward.ZstdLibrary.problem().ifPresent(problem -> {
+                throw new IllegalArgumentException(problem);
+            });
+        }
+        return compression;
     }
 }

@@ -26,6 +26,22 @@ interface ValueKind<T> {
         return value;
     }
 
+    /** This kind, with {@code rule} checked after its own checks (it throws, naming the problem, or returns the value). */
+    default ValueKind<T> checked(java.util.function.UnaryOperator<T> rule) {
+        ValueKind<T> kind = this;
+        return new ValueKind<>() {
+            @Override
+            public T parse(String setting, String text) {
+                return kind.parse(setting, text);
+            }
+
+            @Override
+            public T check(String setting, T value) {
+                return rule.apply(kind.check(setting, value));
+            }
+        };
+    }
+
     /** A host name as sent in the handshake: text without spaces or control characters. */
     static ValueKind<String> hostName() {
         return new ValueKind<>() {

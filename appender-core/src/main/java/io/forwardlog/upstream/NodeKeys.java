@@ -1,9 +1,11 @@
 package io.forwardlog.upstream;
 
 import io.forwardlog.Compression;
+import io.forwardlog.internal.forward.ZstdLibrary;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /** Reads the value of each node key that forwardlog understands into {@link NodeValues}. */
@@ -121,11 +123,19 @@ final class NodeKeys {
     }
 
     private static Compression compression(String value) throws InvalidValue {
+        Compression compression;
         try {
-            return Compression.fromConfig(value);
+            compression = Compression.fromConfig(value);
         } catch (IllegalArgumentException e) {
-            throw new InvalidValue("compress '" + value + "' is not supported; use text or gzip");
+            throw new InvalidValue("compress " + e.getMessage());
         }
+        if (compression == Compression.ZSTD) {
+            Optional<String> problem = ZstdLibrary.problem();
+            if (problem.isPresent()) {
+                throw new InvalidValue(problem.get());
+            }
+        }
+        return compression;
     }
 
     private static Path path(String key, String value, Path dir) throws InvalidValue {

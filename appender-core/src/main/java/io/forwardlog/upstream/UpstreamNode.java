@@ -205,7 +205,7 @@ public final class UpstreamNode {
         return Optional.ofNullable(requireAckResponse);
     }
 
-    /** {@code compress}: {@code text} or {@code gzip}; empty = the appender's setting. */
+    /** {@code compress}: {@code text}, {@code gzip} or {@code zstd}; empty = the appender's setting. */
     public Optional<Compression> compress() {
         return Optional.ofNullable(compress);
     }

@@ -160,6 +160,21 @@ class NodeFluentServerTest {
   }
 
   @Test
+  void cannotReadZstdEntriesButTakesThemForPlainPackedEntriesAndDropsTheConnection() throws IOException {
+    // FluentServer (@fluent-org/logger 1.0.10) knows only gzip: zstd cannot be tested against it
+    byte[] entries = entries(List.of(new Entry(Time.eventTime(SECONDS, 1), Map.of("i", 1))));
+    try (NodeFluentServer server = NodeFluentServer.start(); ForwardClient client = ForwardClient.connect(server)) {
+      client.send(ForwardFrames.packed("app", com.github.luben.zstd.Zstd.compress(entries),
+          Map.of("compressed", "zstd")));
+
+      assertTrue(client.closedByServer());
+      assertEquals(List.of(client.peer() + ": cannot read the event frame: Received invalid entries"),
+          server.awaitErrors(1, TIMEOUT));
+      assertEquals(List.of(), server.events());
+    }
+  }
+
+  @Test
   void reportsBytesThatAreNotMsgpack() throws IOException {
     try (NodeFluentServer server = NodeFluentServer.start(); ForwardClient client = ForwardClient.connect(server)) {
       client.send(new byte[] {(byte) 0xc1});

@@ -187,9 +187,14 @@ class NodeKeysTest {
     }
 
     @Test
-    void rejectsACompressionOtherThanTextOrGzip() {
-        assertEquals(fx.at("up.conf", 8, "[NODE] 'node-3': compress 'zstd' is not supported; use text or gzip"),
-                failure("    compress zstd"));
+    void acceptsZstdCompressionWhenZstdJniIsOnTheClassPath() throws Exception {
+        assertEquals(Optional.of(Compression.ZSTD), node("    compress Zstd").compress());
+    }
+
+    @Test
+    void rejectsACompressionOtherThanTextGzipOrZstd() {
+        assertEquals(fx.at("up.conf", 8, "[NODE] 'node-3': compress 'lz4' is not a compression: use text, gzip or zstd"),
+                failure("    compress lz4"));
     }
 
     @Test

@@ -109,7 +109,7 @@ class ForwardAppenderSettingsTest {
             ackResponseTimeout | soon         | ackResponseTimeout 'soon' is not a duration: write e.g. 500 milliseconds, 10 seconds, 2 minutes or PT10S
             flushInterval      | 0 seconds    | flushInterval must be positive, was PT0S
             bufferCapacity     | lots         | bufferCapacity 'lots' is not a size: write e.g. 64MB, 512KB or 1GB
-            compress           | zip          | compress: 'zip' is not a compression: use text or gzip
+            compress           | zip          | compress: 'zip' is not a compression: use text, gzip or zstd
             overflow           | wait         | overflow: 'wait' is not an overflow policy: use block, dropNewest or dropOldest
             heartbeatType      | icmp         | heartbeatType: 'icmp' is not a heartbeat type: use tcp, udp, transport or none
             requireAckResponse | maybe        | requireAckResponse 'maybe' is not a boolean: use on/off, true/false or yes/no

@@ -79,7 +79,7 @@ class SettingsFromXmlTest {
                     notStarted + "tag 'app.{host}' uses {host}; a tag can use {logger} and {level}",
                     notStarted + "requireAckResponse 'maybe' is not a boolean: use on/off, true/false or yes/no",
                     notStarted + "maxInFlight must be between 1 and 1024, was 0",
-                    notStarted + "compress: 'zip' is not a compression: use text or gzip",
+                    notStarted + "compress: 'zip' is not a compression: use text, gzip or zstd",
                     notStarted + "phiThreshold 'high' is not a number",
                     notStarted + "bufferCapacity 'lots' is not a size: write e.g. 64MB, 512KB or 1GB",
                     notStarted + "flushInterval 'soon' is not a duration: write e.g. 500 milliseconds, 10 seconds, 2 minutes or PT10S",

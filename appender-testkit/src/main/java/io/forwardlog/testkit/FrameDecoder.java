@@ -17,7 +17,7 @@ import org.msgpack.value.Value;
 /**
  * Decodes one Forward frame. The mode is told apart by the type of the second element: a time
  * (int, float or ext) for Message, an array for Forward, bin or str for PackedForward, which option
- * {@code compressed: "gzip"} makes CompressedPackedForward.
+ * {@code compressed: "gzip"} or {@code "zstd"} makes CompressedPackedForward.
  *
  * @see <a href="https://github.com/fluent/fluentd/wiki/Forward-Protocol-Specification-v1#event-modes">Event modes</a>
  */
@@ -61,7 +61,7 @@ final class FrameDecoder {
     EventTimes.Time time = EventTimes.decode(items.get(1));
     Map<String, Object> record = Values.map(items.get(2), "the record");
     ReceivedEvent event = event(tag, time, record, Mode.MESSAGE);
-    return frame(Mode.MESSAGE, tag, List.of(event), option(items, 3), false);
+    return frame(Mode.MESSAGE, tag, List.of(event), option(items, 3), false, new ArrayList<>());
   }
 
   private DecodedFrame forward(String tag, List<Value> items) throws ProtocolViolation {
@@ -69,7 +69,7 @@ final class FrameDecoder {
     for (Value entry : items.get(1).asArrayValue()) {
       events.add(entry(tag, entry, Mode.FORWARD));
     }
-    return frame(Mode.FORWARD, tag, events, option(items, 2), false);
+    return frame(Mode.FORWARD, tag, events, option(items, 2), false, new ArrayList<>());
   }
 
   private DecodedFrame packedForward(String tag, List<Value> items) throws ProtocolViolation {
@@ -78,12 +78,18 @@ final class FrameDecoder {
     Object compression = option.values().get("compressed");
     byte[] bytes = entries.asRawValue().asByteArray();
     Mode mode = Mode.PACKED_FORWARD;
+    List<String> warnings = new ArrayList<>();
     if (compression != null) {
-      if (!"gzip".equals(compression)) {
-        throw new ProtocolViolation("unsupported compression '" + compression + "'");
-      }
       mode = Mode.COMPRESSED_PACKED_FORWARD;
-      bytes = gunzip(bytes);
+      if ("gzip".equals(compression)) {
+        bytes = gunzip(bytes);
+      } else if ("zstd".equals(compression)) {
+        ZstdEntries zstd = ZstdEntries.decode(bytes);
+        bytes = zstd.entries();
+        warnings.addAll(zstd.warnings());
+      } else {
+        throw new ProtocolViolation("unsupported compression '" + compression + "': use gzip or zstd");
+      }
     }
     List<ReceivedEvent> events = new ArrayList<>();
     try (MessageUnpacker unpacker = MessagePack.newDefaultUnpacker(bytes)) {
@@ -95,7 +101,7 @@ final class FrameDecoder {
     } catch (MessagePackException | IOException e) {
       throw new ProtocolViolation("the packed entries are not valid msgpack: " + e.getMessage());
     }
-    return frame(mode, tag, events, option, entries.isBinaryValue());
+    return frame(mode, tag, events, option, entries.isBinaryValue(), warnings);
   }
 
   private ReceivedEvent entry(String tag, Value entry, Mode mode) throws ProtocolViolation {
@@ -113,8 +119,7 @@ final class FrameDecoder {
   }
 
   private DecodedFrame frame(Mode mode, String tag, List<ReceivedEvent> events, Option option,
-                             boolean entriesWereBin) {
-    List<String> warnings = new ArrayList<>();
+                             boolean entriesWereBin, List<String> warnings) {
     Object size = option.values().get("size");
     if (option.values().containsKey("size")) {
       if (!(size instanceof Long)) {

@@ -13,6 +13,9 @@ public enum Mode {
   FORWARD,
   /** {@code [tag, entries, option?]}: the entries concatenated in one bin (or str). */
   PACKED_FORWARD,
-  /** A PackedForward frame whose entries are gzip-compressed, with option {@code compressed: "gzip"}. */
+  /**
+   * A PackedForward frame whose entries are compressed, with option {@code compressed: "gzip"} or
+   * {@code "zstd"} (which one is in {@link ReceivedMessage#option()}).
+   */
   COMPRESSED_PACKED_FORWARD
 }

@@ -4,11 +4,13 @@ import static io.forwardlog.testkit.Msgpack.concat;
 import static io.forwardlog.testkit.Msgpack.gzip;
 import static io.forwardlog.testkit.Msgpack.map;
 import static io.forwardlog.testkit.Msgpack.pack;
+import static io.forwardlog.testkit.Msgpack.zstd;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.luben.zstd.ZstdCompressCtx;
 import io.forwardlog.testkit.Msgpack.Ext8;
 import io.forwardlog.testkit.Msgpack.Fixext8;
 import io.forwardlog.testkit.Msgpack.RawStr;
@@ -134,6 +136,73 @@ class EventModesTest {
       assertEquals(Mode.COMPRESSED_PACKED_FORWARD, message.mode());
       assertTrue(message.compressed());
       assertEquals(3, message.eventCount());
+      assertEquals(List.of(), receiver.problems());
+    }
+  }
+
+  @Test
+  void decodesCompressedPackedForwardMadeOfThreeConcatenatedZstdFramesOfEachHeaderKind() throws Exception {
+    byte[] first = zstd(pack(List.of(new Fixext8(1, 0), map("part", 1))));
+    byte[] second;
+    byte[] third;
+    try (ZstdCompressCtx streamed = new ZstdCompressCtx().setLevel(1).setContentSize(false).setChecksum(true)) {
+      second = streamed.compress(concat(pack(List.of(new Fixext8(2, 0), map("part", 2))),
+          pack(List.of(new Fixext8(3, 0), map("part", 3)))));
+    }
+    byte[] incompressible = new byte[4096];
+    new java.util.Random(7).nextBytes(incompressible);
+    third = zstd(pack(List.of(new Fixext8(4, 0), map("part", 4, "noise", incompressible))));
+    try (WireClient client = WireClient.connect(receiver)) {
+      client.send(pack(List.of("zs", concat(first, second, third), map("size", 4, "compressed", "zstd"))));
+
+      List<ReceivedEvent> events = receiver.awaitEvents(4, Await.TIMEOUT);
+      assertEquals(List.of(1L, 2L, 3L, 4L), events.stream().map(e -> e.record().get("part")).toList());
+      assertArrayEquals(incompressible, (byte[]) events.get(3).record().get("noise"));
+      ReceivedMessage message = receiver.messages().get(0);
+      assertEquals(Mode.COMPRESSED_PACKED_FORWARD, message.mode());
+      assertTrue(message.compressed());
+      assertEquals("zstd", message.option().get("compressed"));
+      assertEquals(List.of(), receiver.problems());
+    }
+  }
+
+  @Test
+  void warnsOfAZstdFrameThatEndsInsideAnEntryWhichFluentBitWouldSplitButDecodesIt() throws Exception {
+    byte[] one = pack(List.of(new Fixext8(1, 0), map("part", 1)));
+    byte[] entries = concat(one, pack(List.of(new Fixext8(2, 0), map("part", 2))));
+    int cut = one.length + 3;
+    byte[] frames = concat(zstd(Arrays.copyOfRange(entries, 0, cut)),
+        zstd(Arrays.copyOfRange(entries, cut, entries.length)));
+    try (WireClient client = WireClient.connect(receiver)) {
+      client.send(pack(List.of("zs", frames, map("compressed", "zstd"))));
+
+      assertEquals(2, receiver.awaitEvents(2, Await.TIMEOUT).size());
+      assertEquals(List.of("connection 1: zstd frame 1 of 2 ends inside an entry: Fluent Bit reads each frame"
+          + " on its own"), receiver.problems());
+    }
+  }
+
+  @Test
+  void warnsOfAZstdFrameLargerThanFluentBitsDefaultBufferChunkSize() throws Exception {
+    byte[] entry = pack(List.of(new Fixext8(1, 0), map("message", "x".repeat(1_100_000))));
+    try (WireClient client = WireClient.connect(receiver)) {
+      client.send(pack(List.of("zs", zstd(entry), map("compressed", "zstd"))));
+
+      assertEquals(1, receiver.awaitEvents(1, Await.TIMEOUT).size());
+      assertEquals(List.of("connection 1: zstd frame 1 of 1 holds " + String.format("%,d", entry.length)
+          + " bytes of entries, more than Fluent Bit's default buffer_chunk_size (1,024,000): Fluent Bit cannot"
+          + " decompress it"), receiver.problems());
+    }
+  }
+
+  @Test
+  void takesEmptyZstdEntriesAsNoEventsAsFluentdAndFluentBitDo() throws Exception {
+    try (WireClient client = WireClient.connect(receiver)) {
+      client.send(pack(List.of("zs", new byte[0], map("compressed", "zstd"))),
+          pack(List.of("after", 1L, map("n", 1))));
+
+      assertEquals("after", receiver.awaitEvents(1, Await.TIMEOUT).get(0).tag());
+      assertEquals(0, receiver.messages().get(0).eventCount());
       assertEquals(List.of(), receiver.problems());
     }
   }

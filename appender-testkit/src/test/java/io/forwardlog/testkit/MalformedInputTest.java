@@ -1,5 +1,6 @@
 package io.forwardlog.testkit;
 
+import static io.forwardlog.testkit.Msgpack.concat;
 import static io.forwardlog.testkit.Msgpack.map;
 import static io.forwardlog.testkit.Msgpack.pack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -69,7 +70,16 @@ class MalformedInputTest {
     assertProblem(pack(List.of("t", new byte[] {(byte) 0x92, 1})), "the packed entries end in the middle of an entry");
     assertProblem(pack(List.of("t", new byte[] {1, 2}, map("compressed", "gzip"))),
         "the compressed entries are not valid gzip: Not in GZIP format");
-    assertProblem(pack(List.of("t", new byte[0], map("compressed", "zstd"))), "unsupported compression 'zstd'");
+    assertProblem(pack(List.of("t", new byte[0], map("compressed", "lz4"))),
+        "unsupported compression 'lz4': use gzip or zstd");
+    assertProblem(pack(List.of("t", new byte[] {1, 2, 3, 4, 5}, map("compressed", "zstd"))),
+        "the compressed entries are not valid zstd: zstd frame 1 (at byte 0) does not start with the zstd magic number");
+    byte[] frame = Msgpack.zstd(pack(List.of(new Msgpack.Fixext8(1, 0), map("k", "v"))));
+    assertProblem(pack(List.of("t", Arrays.copyOf(frame, frame.length - 1), map("compressed", "zstd"))),
+        "the compressed entries are not valid zstd: zstd frame 1 (at byte 0) is cut short");
+    assertProblem(pack(List.of("t", concat(frame, new byte[] {0x50, 0x2a, 0x4d, 0x18, 0, 0, 0, 0}),
+            map("compressed", "zstd"))),
+        "zstd frame 2 (at byte " + frame.length + ") is a skippable frame: Fluent Bit stops reading at it");
     assertProblem(pack(List.of("t", 1L, map(), "option")), "the option must be a map, got str");
     assertProblem(pack(List.of("t", 1L, map(), map("chunk", 5))), "the chunk option must be str or bin, got int");
     assertProblem(pack(List.of("t", 1L, map(1, "v"))), "the record has a key that is not a str: int");

@@ -65,6 +65,11 @@ final class Msgpack {
     return out.toByteArray();
   }
 
+  /** One zstd frame holding {@code data}, as the zstd C library writes it (level 3, with the content size). */
+  static byte[] zstd(byte[] data) {
+    return com.github.luben.zstd.Zstd.compress(data);
+  }
+
   /** A map in the order of its key-value pairs. */
   static Map<Object, Object> map(Object... keysAndValues) {
     Map<Object, Object> map = new java.util.LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.forwardlog.benchmarks;
 
+import io.forwardlog.Compression;
 import io.forwardlog.benchmarks.sink.CountingSink;
 import java.io.IOException;
 import java.time.Duration;
@@ -43,7 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class AppendBenchmark {
 
     static final long BUFFER_BYTES = 1024L * 1024 * 1024;
-    private static final ClientConfig CONFIG = new ClientConfig(false, false, BUFFER_BYTES, false);
+    private static final ClientConfig CONFIG = new ClientConfig(false, Compression.TEXT, BUFFER_BYTES, false);
 
     /** One forwardlog pipeline shared by the benchmark's threads, as an appender is. */
     @State(Scope.Benchmark)

@@ -1,5 +1,6 @@
 package io.forwardlog.benchmarks;
 
+import io.forwardlog.Compression;
 import java.time.Duration;
 
 /**
@@ -8,12 +9,12 @@ import java.time.Duration;
  * same buffer limit, so that the numbers compare the clients rather than their defaults.
  *
  * @param acks         ask for an ack of every batch
- * @param gzip         send CompressedPackedForward (forwardlog only: Fluency 2.7.3 cannot)
+ * @param compression  text, or CompressedPackedForward with gzip or zstd (forwardlog only: Fluency 2.7.3 cannot)
  * @param bufferBytes  the most a client may buffer
  * @param waitWhenFull a full buffer makes the caller wait (and nothing is lost); otherwise the event
  *                     is dropped and counted
  */
-public record ClientConfig(boolean acks, boolean gzip, long bufferBytes, boolean waitWhenFull) {
+public record ClientConfig(boolean acks, Compression compression, long bufferBytes, boolean waitWhenFull) {
 
     /** Bytes of events in one batch. */
     public static final int CHUNK_BYTES = 1024 * 1024;

@@ -9,8 +9,8 @@ import java.util.Locale;
 /**
  * End-to-end throughput of forwardlog and Fluency: N events from T threads through each client to a
  * {@link io.forwardlog.benchmarks.sink.CountingSink}, timed until the sink has counted all of them, in
- * four modes: no acks, acks, acks that the sink sends 1 ms late (or {@code --ack-delay-ms}), and gzip. A warm-up round of every run
- * comes first; then each measured round runs every mode with both clients, alternating which goes
+ * five modes: no acks, acks, acks that the sink sends 1 ms late (or {@code --ack-delay-ms}), gzip and zstd (forwardlog
+ * only: Fluency cannot compress). A warm-up round of every run comes first; then each measured round runs every mode with both clients, alternating which goes
  * first, so that load from elsewhere on the machine falls on both alike. Prints one line per run and
  * a Markdown table of medians with the ratio forwardlog / Fluency.
  *
@@ -64,10 +64,11 @@ public final class EndToEndComparison {
         System.out.println();
         System.out.println(table.render(MODES.stream().map(mode -> mode.label(options.ackDelay())).toList()));
         Double gzip = table.median(ThroughputRun.Kind.FORWARDLOG, DeliveryMode.GZIP.label(options.ackDelay()));
+        Double zstd = table.median(ThroughputRun.Kind.FORWARDLOG, DeliveryMode.ZSTD.label(options.ackDelay()));
         Double plainFluency = table.median(ThroughputRun.Kind.FLUENCY, DeliveryMode.NO_ACKS.label(options.ackDelay()));
-        if (gzip != null && plainFluency != null) {
-            System.out.println(String.format(Locale.ROOT, "Fluency 2.7.3 cannot send gzip; forwardlog with gzip "
-                    + "against Fluency without compression (no acks): %.2f", gzip / plainFluency));
+        if (gzip != null && zstd != null && plainFluency != null) {
+            System.out.println(String.format(Locale.ROOT, "Fluency 2.7.3 cannot compress; forwardlog against Fluency "
+                    + "without compression (no acks): gzip %.2f, zstd %.2f", gzip / plainFluency, zstd / plainFluency));
         }
         if (!allComplete) {
             System.out.println("Some runs did not deliver every event exactly once: see the lines above.");
@@ -77,7 +78,7 @@ public final class EndToEndComparison {
 
     /** Both clients, alternating which goes first from round to round; Fluency only where it can. */
     private static List<ThroughputRun.Kind> kinds(DeliveryMode mode, int round) {
-        if (mode.gzip()) {
+        if (mode.compressed()) {
             return List.of(ThroughputRun.Kind.FORWARDLOG);
         }
         return round % 2 == 0 ? List.of(ThroughputRun.Kind.FORWARDLOG, ThroughputRun.Kind.FLUENCY)

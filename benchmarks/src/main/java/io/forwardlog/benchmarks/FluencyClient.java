@@ -1,5 +1,6 @@
 package io.forwardlog.benchmarks;
 
+import io.forwardlog.Compression;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -36,10 +37,10 @@ public final class FluencyClient implements BenchmarkClient {
     /**
      * Builds a Fluency that sends to {@code host:port}.
      *
-     * @throws IllegalArgumentException when {@code config} asks for gzip, which Fluency's Fluentd sender lacks
+     * @throws IllegalArgumentException when {@code config} asks for compression, which Fluency's Fluentd sender lacks
      */
     public static FluencyClient start(ClientConfig config, String host, int port) {
-        if (config.gzip()) {
+        if (config.compression() != Compression.TEXT) {
             throw new IllegalArgumentException("Fluency 2.7.3 cannot compress: its Fluentd sender has no "
                     + "CompressedPackedForward mode");
         }

@@ -42,7 +42,7 @@ public final class ForwardlogClient implements BenchmarkClient {
                     .upstream(upstream)
                     .tag(SampleEvents.TAG)
                     .requireAckResponse(config.acks())
-                    .compress(config.gzip() ? Compression.GZIP : Compression.TEXT)
+                    .compress(config.compression())
                     .bufferCapacity(config.bufferBytes())
                     .chunkSize(ClientConfig.CHUNK_BYTES)
                     .flushInterval(ClientConfig.FLUSH_INTERVAL)

@@ -10,7 +10,7 @@ class ClientConfigTest {
     @Test
     void rejectsABufferSmallerThanOneBatch() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new ClientConfig(false, false, 1024, true));
+                () -> new ClientConfig(false, io.forwardlog.Compression.TEXT, 1024, true));
         assertEquals("bufferBytes must be at least one batch (1048576), was 1024", e.getMessage());
     }
 }

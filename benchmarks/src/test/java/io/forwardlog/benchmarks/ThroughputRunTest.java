@@ -26,7 +26,7 @@ class ThroughputRunTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = DeliveryMode.class, names = "GZIP", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = DeliveryMode.class, names = {"GZIP", "ZSTD"}, mode = EnumSource.Mode.EXCLUDE)
     void fluencyDeliversEveryEventExactlyOnce(DeliveryMode mode) throws InterruptedException {
         RunResult result = SMALL.run(ThroughputRun.Kind.FLUENCY, mode, "test-" + mode.name());
 
@@ -34,10 +34,11 @@ class ThroughputRunTest {
         assertEquals("Fluency: 0 dropped, 0 BufferFullException, 0 bytes still buffered", result.note());
     }
 
-    @Test
-    void fluencyRefusesGzipBecauseItsFluentdSenderCannotCompress() {
+    @ParameterizedTest
+    @EnumSource(value = DeliveryMode.class, names = {"GZIP", "ZSTD"})
+    void fluencyRefusesCompressionBecauseItsFluentdSenderCannotCompress(DeliveryMode mode) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> FluencyClient.start(DeliveryMode.GZIP.config(8L * 1024 * 1024), "127.0.0.1", 1));
+                () -> FluencyClient.start(mode.config(8L * 1024 * 1024), "127.0.0.1", 1));
         assertEquals("Fluency 2.7.3 cannot compress: its Fluentd sender has no CompressedPackedForward mode",
                 e.getMessage());
     }

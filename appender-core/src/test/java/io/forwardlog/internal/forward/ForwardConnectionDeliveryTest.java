@@ -31,9 +31,10 @@ class ForwardConnectionDeliveryTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Instant TIME = Instant.ofEpochSecond(1_700_000_000L, 123_456_789);
 
+    /** Every server with every compression it reads (the Node server cannot read zstd). */
     static Stream<Arguments> serversAndCompressions() {
         return Stream.of(ServerKind.values()).flatMap(kind -> Stream.of(Compression.values())
-                .map(compression -> Arguments.of(kind, compression)));
+                .filter(kind::reads).map(compression -> Arguments.of(kind, compression)));
     }
 
     @ParameterizedTest(name = "{0}, {1}")

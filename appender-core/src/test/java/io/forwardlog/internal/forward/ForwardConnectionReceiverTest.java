@@ -2,6 +2,7 @@ package io.forwardlog.internal.forward;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.forwardlog.Compression;
 import io.forwardlog.testkit.ForwardReceiver;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What {@link ForwardConnection}'s frames look like on a real socket, as the testkit receiver decodes
  * them: the mode, entries as bin, the option map with {@code size}, a str {@code chunk} and
- * {@code compressed}.
+ * {@code compressed}. The receiver decodes zstd with aircompressor, not the zstd-jni that sends it, and
+ * reports frames that Fluent Bit could not read.
  */
 class ForwardConnectionReceiverTest {
 
@@ -101,6 +103,39 @@ class ForwardConnectionReceiverTest {
         assertEquals(new ReceivedMessage(Mode.COMPRESSED_PACKED_FORWARD, "app", 7,
                 Map.of("size", 7L, "chunk", chunk, "compressed", "gzip"), true, Optional.of(chunk), true, true, 1),
                 message);
+    }
+
+    @Test
+    void sendsAZstdBatchOfSeveralFramesThatArrivesRecordForRecordAndIsAcked() throws Exception {
+        TestBatch batch = TestBatch.numbered("app", 8000, TIME);
+        assertTrue(batch.entriesLength() > 3 * EntryCompressor.FRAME_BYTES, "several zstd frames");
+        var connection = client.open(receiver.host(), receiver.port(),
+                WireOptions.defaults().withCompression(Compression.ZSTD).withRequireAck(true));
+        connection.send(batch);
+        client.listener().awaitAcknowledged(1, TIMEOUT);
+
+        ReceivedMessage message = onlyMessage(8000);
+        String chunk = message.chunk().orElseThrow();
+        assertEquals(new ReceivedMessage(Mode.COMPRESSED_PACKED_FORWARD, "app", 8000,
+                Map.of("size", 8000L, "chunk", chunk, "compressed", "zstd"), true, Optional.of(chunk), true, true, 1),
+                message);
+        List<ReceivedEvent> events = receiver.events();
+        for (int i = 0; i < 8000; i++) {
+            assertEquals(Map.of("n", (long) i, "message", "event " + i), events.get(i).record());
+            assertEquals(TIME, events.get(i).instant());
+        }
+    }
+
+    @Test
+    void sendsABatchHoldingAnEventLargerThanFluentBitsBufferAsPackedForwardEvenWithZstd() throws Exception {
+        TestBatch batch = TestBatch.of("app").event(TIME, Map.of("n", 1))
+                .event(TIME, Map.of("big", "x".repeat(EntryCompressor.LARGEST_COMPRESSED_ENTRY))).build();
+        send(WireOptions.defaults().withCompression(Compression.ZSTD), batch);
+
+        assertEquals(new ReceivedMessage(Mode.PACKED_FORWARD, "app", 2, Map.of(), true, Optional.empty(), false, false,
+                1), onlyMessage(2));
+        assertEquals(EntryCompressor.LARGEST_COMPRESSED_ENTRY,
+                ((String) receiver.events().get(1).record().get("big")).length());
     }
 
     @Test

@@ -1,7 +1,9 @@
 package io.forwardlog.benchmarks.sink;
 
+import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
 import org.msgpack.core.MessageFormat;
 import org.msgpack.core.MessagePack;
@@ -17,7 +19,7 @@ import org.msgpack.value.ValueType;
  */
 final class EntryCounter {
 
-    private static final int GZIP_BUFFER = 64 * 1024;
+    private static final int DECOMPRESSED_BUFFER = 64 * 1024;
 
     private final ArrayBufferInput plainInput = new ArrayBufferInput(new byte[0]);
     private final MessageUnpacker plain = MessagePack.newDefaultUnpacker(plainInput);
@@ -31,8 +33,18 @@ final class EntryCounter {
 
     /** The number of entries in a gzip payload, which may be several gzip members one after another. */
     long countGzip(byte[] compressed, int length) throws IOException {
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed, 0, length), GZIP_BUFFER);
-             MessageUnpacker unpacker = MessagePack.DEFAULT_UNPACKER_CONFIG.withBufferSize(GZIP_BUFFER).newUnpacker(in)) {
+        return countStream(new GZIPInputStream(new ByteArrayInputStream(compressed, 0, length), DECOMPRESSED_BUFFER));
+    }
+
+    /** The number of entries in a zstd payload, which may be several zstd frames one after another. */
+    long countZstd(byte[] compressed, int length) throws IOException {
+        return countStream(new ZstdInputStreamNoFinalizer(new ByteArrayInputStream(compressed, 0, length)));
+    }
+
+    private static long countStream(InputStream decompressed) throws IOException {
+        try (InputStream in = decompressed;
+             MessageUnpacker unpacker = MessagePack.DEFAULT_UNPACKER_CONFIG.withBufferSize(DECOMPRESSED_BUFFER)
+                     .newUnpacker(in)) {
             return walk(unpacker);
         }
     }

@@ -15,7 +15,8 @@ import org.msgpack.value.ValueType;
 /**
  * Reads the frames of one connection, counts their events and acknowledges each frame that carries a
  * {@code chunk}. The server tells the modes apart by the second element: an array (Forward), bin or
- * str (PackedForward, CompressedPackedForward with {@code "compressed": "gzip"}), or a time (Message).
+ * str (PackedForward, CompressedPackedForward with {@code "compressed": "gzip"} or {@code "zstd"}), or a time
+ * (Message).
  *
  * @see <a href="https://github.com/fluent/fluentd/wiki/Forward-Protocol-Specification-v1">Forward Protocol Specification v1</a>
  */
@@ -122,7 +123,7 @@ final class SinkConnection implements Runnable {
                     + "; expected entries, packed entries or a time");
         }
         String chunk = null;
-        boolean gzip = false;
+        String compressed = null;
         if (elements > read + 1) {
             throw new SinkProtocolException("a frame has " + elements + " elements, " + (elements - read) + " after its events");
         }
@@ -132,13 +133,15 @@ final class SinkConnection implements Runnable {
                 String key = text(in);
                 switch (key) {
                     case "chunk" -> chunk = text(in);
-                    case "compressed" -> gzip = checkCompression(text(in));
+                    case "compressed" -> compressed = checkCompression(text(in));
                     default -> in.skipValue();
                 }
             }
         }
         if (payloadLength >= 0) {
-            events = gzip ? entries.countGzip(payload, payloadLength) : entries.count(payload, payloadLength);
+            events = compressed == null ? entries.count(payload, payloadLength)
+                    : compressed.equals("gzip") ? entries.countGzip(payload, payloadLength)
+                    : entries.countZstd(payload, payloadLength);
         }
         counters.frame(events);
         return chunk;
@@ -151,11 +154,11 @@ final class SinkConnection implements Runnable {
         in.readPayload(payload, 0, length);
     }
 
-    private static boolean checkCompression(String value) throws SinkProtocolException {
-        if (!"gzip".equals(value)) {
-            throw new SinkProtocolException("compressed is '" + value + "'; the sink reads gzip only");
+    private static String checkCompression(String value) throws SinkProtocolException {
+        if (!"gzip".equals(value) && !"zstd".equals(value)) {
+            throw new SinkProtocolException("compressed is '" + value + "'; the sink reads gzip and zstd");
         }
-        return true;
+        return value;
     }
 
     /** A str or bin option value as text. */

@@ -100,6 +100,24 @@ class CountingSinkTest {
     }
 
     @Test
+    void countsTheEntriesOfACompressedFrameMadeOfSeveralZstdFrames() throws Exception {
+        try (CountingSink sink = CountingSink.start(Duration.ZERO); WireClient client = new WireClient(sink)) {
+            ByteArrayOutputStream frames = new ByteArrayOutputStream();
+            frames.write(com.github.luben.zstd.Zstd.compress(WireClient.entries(5)));
+            frames.write(com.github.luben.zstd.Zstd.compress(WireClient.entries(7)));
+            byte[] payload = frames.toByteArray();
+            MessagePacker p = client.packer();
+            p.packArrayHeader(3).packString("app").packBinaryHeader(payload.length).writePayload(payload);
+            p.packMapHeader(2).packString("compressed").packString("zstd").packString("size").packInt(12);
+            client.flush();
+
+            assertTrue(sink.awaitEvents(12, TIMEOUT), sink.toString());
+            assertEquals(12, sink.events());
+            assertEquals(List.of(), sink.problems());
+        }
+    }
+
+    @Test
     void answersOnlyTheFramesThatCarryAChunkWithTheSameChunk() throws Exception {
         try (CountingSink sink = CountingSink.start(Duration.ZERO); WireClient client = new WireClient(sink)) {
             byte[] entries = WireClient.entries(1);
@@ -168,11 +186,11 @@ class CountingSinkTest {
             byte[] entries = WireClient.entries(1);
             MessagePacker p = client.packer();
             p.packArrayHeader(3).packString("app").packBinaryHeader(entries.length).writePayload(entries);
-            p.packMapHeader(1).packString("compressed").packString("zstd");
+            p.packMapHeader(1).packString("compressed").packString("lz4");
             client.flush();
 
             assertFalse(sink.awaitEvents(1, TIMEOUT));
-            assertEquals(List.of("counting-sink-" + sink.port() + "-conn-1: compressed is 'zstd'; the sink reads gzip only"),
+            assertEquals(List.of("counting-sink-" + sink.port() + "-conn-1: compressed is 'lz4'; the sink reads gzip and zstd"),
                     sink.problems());
         }
     }
