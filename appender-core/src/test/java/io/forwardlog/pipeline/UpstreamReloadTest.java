@@ -91,7 +91,11 @@ class UpstreamReloadTest {
                     .flushInterval(Duration.ofMillis(10)).upstreamCheckInterval(Duration.ofMillis(50)).jmx(false).build(), status);
             pipeline.start();
 
-            Files.writeString(upstream, "[UPSTREAM]\n    name test-upstream\n\n[NODE]\n    name node-1\n    host 127.0.0.1\n    port abc\n");
+            // replaced in one step, as an editor or a config map does: the check never reads half a file
+            Path broken = dir.resolve("broken.conf");
+            Files.writeString(broken, "[UPSTREAM]\n    name test-upstream\n\n[NODE]\n    name node-1\n    host 127.0.0.1\n    port abc\n");
+            Files.move(broken, upstream, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             PipelineTestSupport.await("the problem to be reported", WAIT, () -> status.contains("cannot be used"));
             pipeline.append(new Event("still delivered", "main", 1));
             one.awaitEvents(1, WAIT);

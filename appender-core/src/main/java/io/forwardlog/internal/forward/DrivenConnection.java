@@ -266,11 +266,6 @@ public final class DrivenConnection {
             writing = connection.isWriting();
             keepsAlive = connection.keepsAlive();
             remoteAddress = connection.remoteAddress();
-            if (connection.isEnded() && !ended) {
-                ended = true;
-                failure = connection.failure();
-                returned = connection.takeBack();
-            }
             notifyAll();
         }
     }
@@ -330,6 +325,14 @@ public final class DrivenConnection {
 
         @Override
         public void ended(ForwardConnection c, DeliveryException cause) {
+            // published before the listener hears of it, so whoever the listener wakes finds it ended
+            synchronized (DrivenConnection.this) {
+                ended = true;
+                failure = cause;
+                returned = c.takeBack();
+                inFlight = 0;
+                DrivenConnection.this.notifyAll();
+            }
             listener.ended(c, cause);
         }
     }
