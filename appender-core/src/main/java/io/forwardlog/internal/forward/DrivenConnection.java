@@ -37,7 +37,7 @@ public final class DrivenConnection {
     private DeliveryException failure;
     private int inFlight;
     private boolean canSend;
-    private boolean writing;
+    private long framesWritten;
     private boolean keepsAlive = true;
     private String remoteAddress;
     private List<OutboundBatch> returned = List.of();
@@ -99,17 +99,23 @@ public final class DrivenConnection {
     public void send(OutboundBatch batch) throws DeliveryException {
         awaitOrGiveUp(() -> canSend || ended);
         throwIfEnded();
-        boolean[] done = new boolean[1];
+        long[] written = {Long.MAX_VALUE};
         submit(() -> {
+            written[0] = connection.framesWritten() + 1;
             try {
                 connection.send(batch);
             } catch (IOException e) {
                 connection.fail(new DeliveryException(DeliveryException.Kind.SEND_FAILED,
                         "cannot write the batch: " + e.getMessage(), e));
             }
-            done[0] = true;
         });
-        awaitOrGiveUp(() -> (done[0] && !writing) || ended);
+        // what counts is this frame: written out completely, it is sent, even if the node breaks the connection next
+        awaitOrGiveUp(() -> framesWritten >= written[0] || ended);
+        synchronized (this) {
+            if (framesWritten >= written[0]) {
+                return;
+            }
+        }
         throwIfEnded();
     }
 
@@ -263,7 +269,7 @@ public final class DrivenConnection {
         synchronized (this) {
             inFlight = connection.inFlight();
             canSend = connection.canSend();
-            writing = connection.isWriting();
+            framesWritten = connection.framesWritten();
             keepsAlive = connection.keepsAlive();
             remoteAddress = connection.remoteAddress();
             notifyAll();
@@ -329,6 +335,7 @@ public final class DrivenConnection {
             synchronized (DrivenConnection.this) {
                 ended = true;
                 failure = cause;
+                framesWritten = c.framesWritten();
                 returned = c.takeBack();
                 inFlight = 0;
                 DrivenConnection.this.notifyAll();

@@ -64,6 +64,9 @@ public final class ForwardConnection implements IoHandler {
     /** The batch of {@link #output} when it was sent without an ack request, told as written once out. */
     private OutboundBatch unacknowledgedOutput;
     private long sendDeadlineNanos = Long.MAX_VALUE;
+    /** Frames (batches and heartbeats) written out completely so far, and whether {@link #output} is one. */
+    private long framesWritten;
+    private boolean outputIsFrame;
     private String pingTag;
     private boolean draining;
     private boolean keepsAlive = true;
@@ -204,6 +207,11 @@ public final class ForwardConnection implements IoHandler {
                 && (!options.requireAck() || window.batches() < options.maxInFlight());
     }
 
+    /** How many frames (batches and heartbeats) have been written out completely. */
+    public long framesWritten() {
+        return framesWritten;
+    }
+
     /** Whether a frame or the session's own bytes are still being written. */
     public boolean isWriting() {
         return output != null || (session != null && session.hasPendingOutput());
@@ -268,6 +276,7 @@ public final class ForwardConnection implements IoHandler {
 
     private void startOutput(ByteBuffer[] buffers) {
         output = buffers;
+        outputIsFrame = true;
         sendDeadlineNanos = nanoTime.getAsLong() + options.sendTimeout().toNanos();
         try {
             writeOutput();
@@ -287,6 +296,10 @@ public final class ForwardConnection implements IoHandler {
         }
         if (output == null && session.flush(channel)) {
             sendDeadlineNanos = Long.MAX_VALUE;
+            if (outputIsFrame) {
+                outputIsFrame = false;
+                framesWritten++;
+            }
             OutboundBatch written = unacknowledgedOutput;
             unacknowledgedOutput = null;
             if (written != null) {
