@@ -331,16 +331,19 @@ public final class DrivenConnection {
 
         @Override
         public void ended(ForwardConnection c, DeliveryException cause) {
-            // published before the listener hears of it, so whoever the listener wakes finds it ended
+            // the failure is published before the listener hears of it, so whoever the listener wakes finds it;
+            // the end is published after, so a caller that wakes on it finds the listener told
             synchronized (DrivenConnection.this) {
-                ended = true;
                 failure = cause;
                 framesWritten = c.framesWritten();
                 returned = c.takeBack();
                 inFlight = 0;
-                DrivenConnection.this.notifyAll();
             }
             listener.ended(c, cause);
+            synchronized (DrivenConnection.this) {
+                ended = true;
+                DrivenConnection.this.notifyAll();
+            }
         }
     }
 }
