@@ -9,6 +9,7 @@ import io.forwardlog.internal.forward.SharedKeyHandshake;
 import io.forwardlog.internal.forward.WireOptions;
 import io.forwardlog.internal.transport.TcpTransport;
 import io.forwardlog.internal.transport.TlsMaterialException;
+import io.forwardlog.internal.transport.TlsOffer;
 import io.forwardlog.internal.transport.TlsOptions;
 import io.forwardlog.internal.transport.TlsTransport;
 import io.forwardlog.upstream.Upstream;
@@ -101,7 +102,7 @@ final class NodeDefinitions {
         }
         TlsOptions tls = new TlsOptions(node.tlsVerify(), node.tlsVerifyHostname(), node.tlsDebug(),
                 node.tlsCaFile(), node.tlsCaPath(), node.tlsCrtFile(), node.tlsKeyFile(), node.tlsKeyPasswd(),
-                node.tlsVhost());
+                node.tlsVhost(), TlsOffer.DEFAULT);
         try {
             TlsTransport transport = TlsTransport.load(tls, problem -> warnings.accept(address.describe() + ": " + problem));
             return new NodeDefinition(address, node.weight(), node.standby(), transport, setup, wire, node);
