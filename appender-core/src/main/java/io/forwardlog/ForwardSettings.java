@@ -1,5 +1,6 @@
 package io.forwardlog;
 
+import io.forwardlog.internal.transport.TlsOffer;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -20,8 +21,9 @@ import java.util.Set;
  * declares their names, defaults and bounds, plus the appender's name and its static fields. Both
  * adapters read their configuration into one of these through {@link ConfiguredSettings}; code builds
  * one with {@link #builder()}. Node keys in the upstream file ({@code require_ack_response},
- * {@code compress}, {@code time_as_integer}, {@code send_options}, {@code tag}, {@code self_hostname})
- * override the matching setting for that node.
+ * {@code compress}, {@code time_as_integer}, {@code send_options}, {@code tag}, {@code self_hostname},
+ * {@code tls.min_version}, {@code tls.max_version}, {@code tls.ciphers}) override the matching setting
+ * for that node.
  */
 public final class ForwardSettings {
 
@@ -73,6 +75,12 @@ public final class ForwardSettings {
     public Duration connectTimeout() { return get(Settings.CONNECT_TIMEOUT); }
     /** @see Settings#SEND_TIMEOUT */
     public Duration sendTimeout() { return get(Settings.SEND_TIMEOUT); }
+    /** @see Settings#TLS_MIN_VERSION */
+    public TlsVersion tlsMinVersion() { return get(Settings.TLS_MIN_VERSION); }
+    /** @see Settings#TLS_MAX_VERSION */
+    public TlsVersion tlsMaxVersion() { return get(Settings.TLS_MAX_VERSION); }
+    /** @see Settings#TLS_CIPHERS; the IANA names of the suites, empty when the provider's defaults are offered */
+    public Optional<List<String>> tlsCiphers() { return Optional.ofNullable(get(Settings.TLS_CIPHERS)); }
     /** @see Settings#HEARTBEAT_TYPE */
     public HeartbeatType heartbeatType() { return get(Settings.HEARTBEAT_TYPE); }
     /** @see Settings#HEARTBEAT_INTERVAL */
@@ -128,6 +136,10 @@ public final class ForwardSettings {
         return set == null ? Set.of() : set;
     }
 
+    private static <E> List<E> orEmpty(List<E> list) {
+        return list == null ? List.of() : list;
+    }
+
     private static String localHostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
@@ -181,6 +193,10 @@ public final class ForwardSettings {
         public Builder selfHostname(String value) { return set(Settings.SELF_HOSTNAME, value); }
         public Builder connectTimeout(Duration value) { return set(Settings.CONNECT_TIMEOUT, value); }
         public Builder sendTimeout(Duration value) { return set(Settings.SEND_TIMEOUT, value); }
+        public Builder tlsMinVersion(TlsVersion value) { return set(Settings.TLS_MIN_VERSION, value); }
+        public Builder tlsMaxVersion(TlsVersion value) { return set(Settings.TLS_MAX_VERSION, value); }
+        /** Cipher suites, each by its OpenSSL or IANA name. */
+        public Builder tlsCiphers(List<String> value) { return set(Settings.TLS_CIPHERS, value); }
         public Builder heartbeatType(HeartbeatType value) { return set(Settings.HEARTBEAT_TYPE, value); }
         public Builder heartbeatInterval(Duration value) { return set(Settings.HEARTBEAT_INTERVAL, value); }
         public Builder phiFailureDetector(boolean value) { return set(Settings.PHI_FAILURE_DETECTOR, value); }
@@ -258,12 +274,25 @@ public final class ForwardSettings {
                 problems.add(Settings.CHUNK_SIZE + " (" + chunkSize + " bytes) must not exceed " + Settings.BUFFER_CAPACITY
                         + " (" + bufferCapacity + " bytes)");
             }
+            if (!failed.contains(Settings.TLS_MIN_VERSION) && !failed.contains(Settings.TLS_MAX_VERSION)
+                    && !failed.contains(Settings.TLS_CIPHERS)) {
+                try {
+                    TlsOffer.of(named(Settings.TLS_MIN_VERSION), named(Settings.TLS_MAX_VERSION),
+                            new TlsOffer.Named<>(Settings.TLS_CIPHERS.name(), orEmpty(get(Settings.TLS_CIPHERS))));
+                } catch (IllegalArgumentException e) {
+                    problems.add(e.getMessage());
+                }
+            }
             return problems;
         }
 
         @SuppressWarnings("unchecked")
         private <T> T get(Setting<T> setting) {
             return (T) values.get(setting);
+        }
+
+        private <T> TlsOffer.Named<T> named(Setting<T> setting) {
+            return new TlsOffer.Named<>(setting.name(), get(setting));
         }
     }
 }

@@ -71,6 +71,20 @@ public final class Settings {
             "sendTimeout", ValueKind.positiveDuration(), "10 seconds",
             "One batch's write; past it the node counts as not reading",
             "`send_timeout` (60s)"));
+    public static final Setting<TlsVersion> TLS_MIN_VERSION = add(Setting.withDefault(
+            "tlsMinVersion", ValueKind.tlsVersion(), "TLSv1.2",
+            "Lowest TLS version offered to nodes with `tls on`: `TLSv1.2` or `TLSv1.3`; a node's `tls.min_version` "
+                    + "wins",
+            "`tls_version` (one version for both ends); Fluent Bit `tls.min_version`"));
+    public static final Setting<TlsVersion> TLS_MAX_VERSION = add(Setting.withDefault(
+            "tlsMaxVersion", ValueKind.tlsVersion(), "TLSv1.3",
+            "Highest TLS version offered: `TLSv1.2` or `TLSv1.3`; a node's `tls.max_version` wins",
+            "`tls_version`; Fluent Bit `tls.max_version`"));
+    public static final Setting<List<String>> TLS_CIPHERS = add(Setting.withoutDefault(
+            "tlsCiphers", ValueKind.cipherSuites(), "BouncyCastle's defaults",
+            "Cipher suites offered, by OpenSSL or IANA names separated by `:`; without a TLS 1.3 suite in the list, "
+                    + "TLS 1.3 keeps its default suites; a node's `tls.ciphers` wins",
+            "`tls_ciphers`; Fluent Bit `tls.ciphers`"));
     public static final Setting<HeartbeatType> HEARTBEAT_TYPE = add(Setting.withDefault(
             "heartbeatType", ValueKind.oneOf(HeartbeatType::fromConfig), "transport",
             "`transport` (an empty Forward message with a chunk on the data connection, its ack is the "

@@ -1,5 +1,6 @@
 package io.forwardlog;
 
+import io.forwardlog.internal.transport.TlsSyntax;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -181,6 +182,26 @@ interface ValueKind<T> {
     /** One of an enum's configuration names, read by the enum's own {@code fromConfig}. */
     static <E extends Enum<E>> ValueKind<E> oneOf(Function<String, E> fromConfig) {
         return (setting, text) -> fromConfig.apply(String.valueOf(text));
+    }
+
+    /** {@code TLSv1.2} or {@code TLSv1.3}, as {@link TlsSyntax#version} reads them for node keys too. */
+    static ValueKind<TlsVersion> tlsVersion() {
+        return TlsSyntax::version;
+    }
+
+    /** Cipher suites by OpenSSL or IANA names, as {@link TlsSyntax#cipherSuites} reads them for node keys too. */
+    static ValueKind<List<String>> cipherSuites() {
+        return new ValueKind<>() {
+            @Override
+            public List<String> parse(String setting, String text) {
+                return TlsSyntax.cipherSuites(setting, text);
+            }
+
+            @Override
+            public List<String> check(String setting, List<String> value) {
+                return TlsSyntax.cipherSuites(setting, value);
+            }
+        };
     }
 
     /** Renames, {@code level=severity,message=msg}: record field to the name it is written under. */

@@ -2,11 +2,13 @@ package io.forwardlog.upstream;
 
 import io.forwardlog.Compression;
 import io.forwardlog.internal.forward.ZstdLibrary;
+import io.forwardlog.internal.transport.TlsSyntax;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Reads the value of each node key that forwardlog understands into {@link NodeValues}. */
 final class NodeKeys {
@@ -24,6 +26,7 @@ final class NodeKeys {
     static final Set<String> KNOWN = Set.of("name", "host", "port",
             "tls", "tls.verify", "tls.verify_hostname", "tls.debug", "tls.ca_file", "tls.ca_path", "tls.crt_file",
             "tls.key_file", "tls.key_passwd", "tls.vhost",
+            "tls.min_version", "tls.max_version", "tls.ciphers",
             "shared_key", "empty_shared_key", "self_hostname", "username", "password",
             "time_as_integer", "send_options", "require_ack_response", "compress", "tag",
             "weight", "standby");
@@ -55,6 +58,9 @@ final class NodeKeys {
             case "tls.key_file" -> node.tlsKeyFile = path(key, value, dir);
             case "tls.key_passwd" -> node.tlsKeyPasswd = value;
             case "tls.vhost" -> node.tlsVhost = value;
+            case "tls.min_version" -> node.tlsMinVersion = tls(() -> TlsSyntax.version(key, value));
+            case "tls.max_version" -> node.tlsMaxVersion = tls(() -> TlsSyntax.version(key, value));
+            case "tls.ciphers" -> node.tlsCiphers = tls(() -> TlsSyntax.cipherSuites(key, value));
             case "shared_key" -> node.sharedKey = value;
             case "empty_shared_key" -> node.emptySharedKey = bool(key, value);
             case "self_hostname" -> node.selfHostname = value;
@@ -136,6 +142,15 @@ final class NodeKeys {
             }
         }
         return compression;
+    }
+
+    /** The TLS values are read as the appender's settings read them, by the same code and in the same words. */
+    private static <T> T tls(Supplier<T> read) throws InvalidValue {
+        try {
+            return read.get();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValue(e.getMessage());
+        }
     }
 
     private static Path path(String key, String value, Path dir) throws InvalidValue {

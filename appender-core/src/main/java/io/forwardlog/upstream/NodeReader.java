@@ -1,9 +1,12 @@
 package io.forwardlog.upstream;
 
+import io.forwardlog.TlsVersion;
+import io.forwardlog.internal.transport.TlsOffer;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Turns one {@code [NODE]} section into checked {@link NodeValues}; every message names the node. */
 final class NodeReader {
@@ -47,6 +50,7 @@ final class NodeReader {
         }
         node.nameLine = given.get("name").line();
         checkCredentials(node, given, subject);
+        checkTlsOffer(node, given, subject);
         if (node.emptySharedKey) {
             node.sharedKey = "";
         }
@@ -70,6 +74,26 @@ final class NodeReader {
         if (username != null && sharedKey == null && !node.emptySharedKey) {
             throw fail(username, subject + ": username and password are sent only in the shared key handshake;"
                     + " set shared_key (or empty_shared_key on) as well");
+        }
+    }
+
+    /**
+     * The node's own TLS versions and suites must leave something to offer; with the appender's settings they
+     * are checked where the two meet. Only a highest version can rule the others out (TLS 1.2 is the lowest
+     * there is), so the problem is reported at the line of {@code tls.max_version}.
+     */
+    private static void checkTlsOffer(NodeValues node, Map<String, RawEntry> given, String subject)
+            throws UpstreamFileException {
+        RawEntry max = given.get("tls.max_version");
+        if (max == null) {
+            return;
+        }
+        try {
+            TlsOffer.of(new TlsOffer.Named<>("tls.min_version", Objects.requireNonNullElse(node.tlsMinVersion,
+                            TlsVersion.TLS_1_2)), new TlsOffer.Named<>("tls.max_version", node.tlsMaxVersion),
+                    new TlsOffer.Named<>("tls.ciphers", Objects.requireNonNullElse(node.tlsCiphers, List.of())));
+        } catch (IllegalArgumentException e) {
+            throw fail(max, subject + ": " + e.getMessage());
         }
     }
 

@@ -1,8 +1,10 @@
 package io.forwardlog.upstream;
 
 import io.forwardlog.Compression;
+import io.forwardlog.TlsVersion;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The settings of one node while it is being read; {@link UpstreamNode} is the checked, immutable result. */
@@ -26,6 +28,9 @@ final class NodeValues {
     Path tlsKeyFile;
     String tlsKeyPasswd;
     String tlsVhost;
+    TlsVersion tlsMinVersion;
+    TlsVersion tlsMaxVersion;
+    List<String> tlsCiphers;
 
     String sharedKey;
     boolean emptySharedKey;

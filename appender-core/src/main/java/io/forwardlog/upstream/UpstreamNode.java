@@ -1,9 +1,11 @@
 package io.forwardlog.upstream;
 
 import io.forwardlog.Compression;
+import io.forwardlog.TlsVersion;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,8 +15,9 @@ import java.util.StringJoiner;
  * One {@code [NODE]} of an upstream file: where to connect and how. Immutable.
  *
  * <p>Settings that the appender also has ({@code time_as_integer}, {@code send_options},
- * {@code require_ack_response}, {@code compress}, {@code tag}) are empty unless the node sets them; empty
- * means "use the appender's setting".
+ * {@code require_ack_response}, {@code compress}, {@code tag}, {@code tls.min_version},
+ * {@code tls.max_version}, {@code tls.ciphers}) are empty unless the node sets them; empty means "use the
+ * appender's setting".
  *
  * <p>Two nodes are equal when every setting is equal, secrets and unknown keys included, wherever they are
  * declared: {@link #file()} and {@link #line()} do not take part, so adding a comment above a node does not
@@ -38,6 +41,9 @@ public final class UpstreamNode {
     private final Path tlsKeyFile;
     private final String tlsKeyPasswd;
     private final String tlsVhost;
+    private final TlsVersion tlsMinVersion;
+    private final TlsVersion tlsMaxVersion;
+    private final List<String> tlsCiphers;
     private final String sharedKey;
     private final boolean emptySharedKey;
     private final String selfHostname;
@@ -68,6 +74,9 @@ public final class UpstreamNode {
         tlsKeyFile = v.tlsKeyFile;
         tlsKeyPasswd = v.tlsKeyPasswd;
         tlsVhost = v.tlsVhost;
+        tlsMinVersion = v.tlsMinVersion;
+        tlsMaxVersion = v.tlsMaxVersion;
+        tlsCiphers = v.tlsCiphers;
         sharedKey = v.sharedKey;
         emptySharedKey = v.emptySharedKey;
         selfHostname = v.selfHostname;
@@ -163,6 +172,27 @@ public final class UpstreamNode {
     }
 
     /**
+     * {@code tls.min_version}: the lowest TLS version offered, {@code TLSv1.2} or {@code TLSv1.3}; empty = the
+     * appender's setting.
+     */
+    public Optional<TlsVersion> tlsMinVersion() {
+        return Optional.ofNullable(tlsMinVersion);
+    }
+
+    /** {@code tls.max_version}: the highest TLS version offered; empty = the appender's setting. */
+    public Optional<TlsVersion> tlsMaxVersion() {
+        return Optional.ofNullable(tlsMaxVersion);
+    }
+
+    /**
+     * {@code tls.ciphers}: the IANA names of the cipher suites offered, in the order given (the file may
+     * name them as OpenSSL does); empty = the appender's setting.
+     */
+    public Optional<List<String>> tlsCiphers() {
+        return Optional.ofNullable(tlsCiphers);
+    }
+
+    /**
      * {@code shared_key}: the key of the Forward handshake. A secret. With {@code empty_shared_key on} it is
      * {@code Optional.of("")}.
      */
@@ -250,6 +280,8 @@ public final class UpstreamNode {
                 && Objects.equals(tlsCaFile, n.tlsCaFile) && Objects.equals(tlsCaPath, n.tlsCaPath)
                 && Objects.equals(tlsCrtFile, n.tlsCrtFile) && Objects.equals(tlsKeyFile, n.tlsKeyFile)
                 && Objects.equals(tlsKeyPasswd, n.tlsKeyPasswd) && Objects.equals(tlsVhost, n.tlsVhost)
+                && tlsMinVersion == n.tlsMinVersion && tlsMaxVersion == n.tlsMaxVersion
+                && Objects.equals(tlsCiphers, n.tlsCiphers)
                 && Objects.equals(sharedKey, n.sharedKey) && Objects.equals(selfHostname, n.selfHostname)
                 && Objects.equals(username, n.username) && Objects.equals(password, n.password)
                 && Objects.equals(timeAsInteger, n.timeAsInteger) && Objects.equals(sendOptions, n.sendOptions)
@@ -262,7 +294,7 @@ public final class UpstreamNode {
         return Objects.hash(name, host, port, tls, tlsVerify, tlsVerifyHostname, tlsDebug, tlsCaFile, tlsCaPath,
                 tlsCrtFile, tlsKeyFile, tlsKeyPasswd, tlsVhost, sharedKey, emptySharedKey, selfHostname, username,
                 password, timeAsInteger, sendOptions, requireAckResponse, compress, tag, weight, standby,
-                unknownKeys);
+                unknownKeys, tlsMinVersion, tlsMaxVersion, tlsCiphers);
     }
 
     /** The name, {@code host:port} and the settings that are not secret; see the class description. */
@@ -277,6 +309,9 @@ public final class UpstreamNode {
         optional(s, "tls.crt_file", tlsCrtFile);
         optional(s, "tls.key_file", tlsKeyFile);
         optional(s, "tls.vhost", tlsVhost);
+        optional(s, "tls.min_version", tlsMinVersion == null ? null : tlsMinVersion.configName());
+        optional(s, "tls.max_version", tlsMaxVersion == null ? null : tlsMaxVersion.configName());
+        optional(s, "tls.ciphers", tlsCiphers == null ? null : String.join(":", tlsCiphers));
         s.add("handshake=" + requiresHandshake());
         optional(s, "self_hostname", selfHostname);
         optional(s, "username", username);

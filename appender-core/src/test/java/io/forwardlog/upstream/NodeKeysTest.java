@@ -270,7 +270,9 @@ class NodeKeysTest {
                 Map.entry("empty_shared_key", "off"), Map.entry("self_hostname", "i"), Map.entry("username", "j"),
                 Map.entry("password", "k"), Map.entry("time_as_integer", "on"), Map.entry("send_options", "on"),
                 Map.entry("require_ack_response", "on"), Map.entry("compress", "gzip"), Map.entry("tag", "l"),
-                Map.entry("weight", "5"), Map.entry("standby", "on")));
+                Map.entry("weight", "5"), Map.entry("standby", "on"),
+                Map.entry("tls.min_version", "TLSv1.2"), Map.entry("tls.max_version", "TLSv1.3"),
+                Map.entry("tls.ciphers", "ECDHE-RSA-AES128-GCM-SHA256")));
         List<String> lines = new ArrayList<>(List.of("[UPSTREAM]", "    name up", "[NODE]"));
         samples.forEach((key, value) -> lines.add("    " + key + " " + value));
         fx.write("up.conf", lines.toArray(String[]::new));

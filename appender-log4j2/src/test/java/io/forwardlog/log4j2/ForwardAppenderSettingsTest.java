@@ -11,6 +11,7 @@ import io.forwardlog.HeartbeatType;
 import io.forwardlog.OverflowPolicy;
 import io.forwardlog.Setting;
 import io.forwardlog.Settings;
+import io.forwardlog.TlsVersion;
 import io.forwardlog.testkit.ForwardReceiverExtension;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,6 +73,10 @@ class ForwardAppenderSettingsTest {
             assertEquals("client-7", s.selfHostname());
             assertEquals(Duration.ofSeconds(3), s.connectTimeout());
             assertEquals(Duration.ofSeconds(4), s.sendTimeout());
+            assertEquals(TlsVersion.TLS_1_3, s.tlsMinVersion());
+            assertEquals(TlsVersion.TLS_1_3, s.tlsMaxVersion());
+            assertEquals(Optional.of(List.of("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256")),
+                    s.tlsCiphers());
             assertEquals(HeartbeatType.TCP, s.heartbeatType());
             assertEquals(Duration.ofSeconds(2), s.heartbeatInterval());
             assertFalse(s.phiFailureDetector());
@@ -113,6 +118,8 @@ class ForwardAppenderSettingsTest {
             overflow           | wait         | overflow: 'wait' is not an overflow policy: use block, dropNewest or dropOldest
             heartbeatType      | icmp         | heartbeatType: 'icmp' is not a heartbeat type: use tcp, udp, transport or none
             requireAckResponse | maybe        | requireAckResponse 'maybe' is not a boolean: use on/off, true/false or yes/no
+            tlsMinVersion      | TLSv1.1      | tlsMinVersion 'TLSv1.1' is too old: forwardlog speaks TLS 1.2 and 1.3 only; use TLSv1.2 or TLSv1.3
+            tlsCiphers         | HIGH:!aNULL  | tlsCiphers names 'HIGH', a class or an operator of OpenSSL's cipher strings, which forwardlog does not expand; list the suites themselves, e.g. ECDHE-RSA-AES128-GCM-SHA256:TLS_AES_128_GCM_SHA256
             phiThreshold       | high         | phiThreshold 'high' is not a number
             phiThreshold       | -1           | phiThreshold must be a positive number, was -1.0
             fieldNames         | level        | fieldNames 'level' is not a list of field=name: write e.g. level=severity,message=msg
@@ -141,7 +148,7 @@ class ForwardAppenderSettingsTest {
                 "forwardlog 'fluent': requireAckResponse 'maybe' is not a boolean: use on/off, true/false or yes/no; "
                         + "the appender is not created",
                 "forwardlog 'fluent': maxInFlight 'abc' is not a whole number; the appender is not created",
-                "forwardlog 'fluent': compress: 'zip' is not a compression: use text or gzip; the appender is not created"),
+                "forwardlog 'fluent': compress: 'zip' is not a compression: use text, gzip or zstd; the appender is not created"),
                 errorsOfConfiguration(attributes, NO_CHILDREN));
     }
 

@@ -162,6 +162,12 @@ public final class ForwardAppender extends UnsynchronizedAppenderBase<ILoggingEv
     public void setConnectTimeout(String value) { settings.put(Settings.CONNECT_TIMEOUT, value); }
     /** @see Settings#SEND_TIMEOUT */
     public void setSendTimeout(String value) { settings.put(Settings.SEND_TIMEOUT, value); }
+    /** @see Settings#TLS_MIN_VERSION */
+    public void setTlsMinVersion(String value) { settings.put(Settings.TLS_MIN_VERSION, value); }
+    /** @see Settings#TLS_MAX_VERSION */
+    public void setTlsMaxVersion(String value) { settings.put(Settings.TLS_MAX_VERSION, value); }
+    /** @see Settings#TLS_CIPHERS */
+    public void setTlsCiphers(String value) { settings.put(Settings.TLS_CIPHERS, value); }
     /** @see Settings#HEARTBEAT_TYPE */
     public void setHeartbeatType(String value) { settings.put(Settings.HEARTBEAT_TYPE, value); }
     /** @see Settings#HEARTBEAT_INTERVAL */

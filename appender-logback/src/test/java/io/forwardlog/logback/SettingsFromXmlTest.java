@@ -13,6 +13,7 @@ import io.forwardlog.ForwardSettings;
 import io.forwardlog.HeartbeatType;
 import io.forwardlog.OverflowPolicy;
 import io.forwardlog.RecordSchema;
+import io.forwardlog.TlsVersion;
 import io.forwardlog.testkit.ForwardReceiver;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,8 @@ class SettingsFromXmlTest {
                         .requireAckResponse(true).ackResponseTimeout(Duration.ofSeconds(45)).maxInFlight(4)
                         .compress(Compression.GZIP).timeAsInteger(true).sendOptions(true).selfHostname("web-7")
                         .connectTimeout(Duration.ofSeconds(3)).sendTimeout(Duration.ofSeconds(4))
+                        .tlsMinVersion(TlsVersion.TLS_1_3).tlsMaxVersion(TlsVersion.TLS_1_3)
+                        .tlsCiphers(List.of("TLS_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"))
                         .heartbeatType(HeartbeatType.TCP).heartbeatInterval(Duration.ofSeconds(2))
                         .phiFailureDetector(false).phiThreshold(8.5).hardTimeout(Duration.ofMinutes(2))
                         .recoverWait(Duration.ofMillis(500)).retryMaxBackoff(Duration.ofMinutes(1))
@@ -148,6 +151,9 @@ class SettingsFromXmlTest {
         values.put("selfHostname", s.selfHostname());
         values.put("connectTimeout", s.connectTimeout());
         values.put("sendTimeout", s.sendTimeout());
+        values.put("tlsMinVersion", s.tlsMinVersion());
+        values.put("tlsMaxVersion", s.tlsMaxVersion());
+        values.put("tlsCiphers", s.tlsCiphers());
         values.put("heartbeatType", s.heartbeatType());
         values.put("heartbeatInterval", s.heartbeatInterval());
         values.put("phiFailureDetector", s.phiFailureDetector());

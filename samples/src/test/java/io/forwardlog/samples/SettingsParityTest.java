@@ -14,6 +14,7 @@ import io.forwardlog.HeartbeatType;
 import io.forwardlog.OverflowPolicy;
 import io.forwardlog.Setting;
 import io.forwardlog.Settings;
+import io.forwardlog.TlsVersion;
 import io.forwardlog.testkit.ForwardReceiver;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -164,6 +165,13 @@ class SettingsParityTest {
         a.put(Settings.SELF_HOSTNAME, spellings("web-7", "web-7", " host.example ", "host.example"));
         a.put(Settings.CONNECT_TIMEOUT, durations);
         a.put(Settings.SEND_TIMEOUT, durations);
+        // as many spellings of each, so that every round pairs a lowest version with a highest one it is not above
+        a.put(Settings.TLS_MIN_VERSION, spellings("TLSv1.2", TlsVersion.TLS_1_2, " tlsv1.3 ", TlsVersion.TLS_1_3));
+        a.put(Settings.TLS_MAX_VERSION, spellings("tlsv1.2", TlsVersion.TLS_1_2, "TLSV1.3", TlsVersion.TLS_1_3));
+        a.put(Settings.TLS_CIPHERS, spellings("ECDHE-RSA-AES128-GCM-SHA256:TLS_AES_128_GCM_SHA256",
+                List.of("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_AES_128_GCM_SHA256"),
+                " tls_ecdhe_rsa_with_aes_256_gcm_sha384, ECDHE-RSA-CHACHA20-POLY1305 ",
+                List.of("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256")));
         a.put(Settings.HEARTBEAT_TYPE, spellings("tcp", HeartbeatType.TCP, "UDP", HeartbeatType.UDP, "none", HeartbeatType.NONE,
                 "Transport", HeartbeatType.TRANSPORT));
         a.put(Settings.HEARTBEAT_INTERVAL, durations);
@@ -208,7 +216,7 @@ class SettingsParityTest {
         r.put(Settings.ACK_RESPONSE_TIMEOUT, new Refusal("soon", "ackResponseTimeout 'soon' is not a duration: "
                 + "write e.g. 500 milliseconds, 10 seconds, 2 minutes or PT10S"));
         r.put(Settings.MAX_IN_FLIGHT, new Refusal("abc", "maxInFlight 'abc' is not a whole number"));
-        r.put(Settings.COMPRESS, new Refusal("zip", "compress: 'zip' is not a compression: use text or gzip"));
+        r.put(Settings.COMPRESS, new Refusal("zip", "compress: 'zip' is not a compression: use text, gzip or zstd"));
         r.put(Settings.TIME_AS_INTEGER, new Refusal("2", "timeAsInteger '2' is not a boolean: use on/off, true/false or yes/no"));
         r.put(Settings.SEND_OPTIONS, new Refusal("y", "sendOptions 'y' is not a boolean: use on/off, true/false or yes/no"));
         r.put(Settings.SELF_HOSTNAME, new Refusal("web 7",
@@ -216,6 +224,13 @@ class SettingsParityTest {
         r.put(Settings.CONNECT_TIMEOUT, new Refusal("0", "connectTimeout must be positive, was PT0S"));
         r.put(Settings.SEND_TIMEOUT, new Refusal("10 parsecs", "sendTimeout '10 parsecs' is not a duration: "
                 + "write e.g. 500 milliseconds, 10 seconds, 2 minutes or PT10S"));
+        r.put(Settings.TLS_MIN_VERSION, new Refusal("TLSv1.1", "tlsMinVersion 'TLSv1.1' is too old: forwardlog speaks"
+                + " TLS 1.2 and 1.3 only; use TLSv1.2 or TLSv1.3"));
+        r.put(Settings.TLS_MAX_VERSION, new Refusal("TLSv1_3",
+                "tlsMaxVersion 'TLSv1_3' is spelled differently here: write TLSv1.3, as Fluent Bit does"));
+        r.put(Settings.TLS_CIPHERS, new Refusal("HIGH:!aNULL", "tlsCiphers names 'HIGH', a class or an operator of"
+                + " OpenSSL's cipher strings, which forwardlog does not expand; list the suites themselves, e.g."
+                + " ECDHE-RSA-AES128-GCM-SHA256:TLS_AES_128_GCM_SHA256"));
         r.put(Settings.HEARTBEAT_TYPE, new Refusal("icmp", "heartbeatType: 'icmp' is not a heartbeat type: use tcp, udp, transport or none"));
         r.put(Settings.HEARTBEAT_INTERVAL, new Refusal("0 seconds", "heartbeatInterval must be positive, was PT0S"));
         r.put(Settings.PHI_FAILURE_DETECTOR, new Refusal("maybe",

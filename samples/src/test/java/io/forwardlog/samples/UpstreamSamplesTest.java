@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.forwardlog.TlsVersion;
 import io.forwardlog.upstream.Upstream;
 import io.forwardlog.upstream.UpstreamFile;
 import io.forwardlog.upstream.UpstreamNode;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Every sample upstream file loads, without a warning, into the nodes its comments promise. */
@@ -77,6 +79,20 @@ class UpstreamSamplesTest {
         assertEquals("k", node.sharedKey().orElseThrow());
         assertEquals("app", node.username().orElseThrow());
         assertFalse(node.toString().contains("kp") || node.toString().contains("=p"), node.toString());
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    void thePinnedTlsSampleOffersTls13OnlyToOneNodeAndTls12OnlyToTheOther() throws Exception {
+        Upstream upstream = load("upstreams/tls-pinned.conf", Map.of());
+
+        UpstreamNode a = upstream.nodes().get(0);
+        UpstreamNode b = upstream.nodes().get(1);
+        assertEquals(Optional.of(TlsVersion.TLS_1_3), a.tlsMinVersion());
+        assertEquals(Optional.of(List.of("TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256")), a.tlsCiphers());
+        assertEquals(Optional.of(TlsVersion.TLS_1_2), b.tlsMaxVersion());
+        assertEquals(Optional.of(List.of("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256")),
+                b.tlsCiphers());
         assertEquals(List.of(), warnings);
     }
 }

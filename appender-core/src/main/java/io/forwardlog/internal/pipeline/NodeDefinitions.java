@@ -1,6 +1,8 @@
 package io.forwardlog.internal.pipeline;
 
 import io.forwardlog.ForwardSettings;
+import io.forwardlog.Setting;
+import io.forwardlog.Settings;
 import io.forwardlog.internal.balance.NodeDefinition;
 import io.forwardlog.internal.forward.ConnectionSetup;
 import io.forwardlog.internal.forward.NodeAddress;
@@ -9,6 +11,7 @@ import io.forwardlog.internal.forward.SharedKeyHandshake;
 import io.forwardlog.internal.forward.WireOptions;
 import io.forwardlog.internal.transport.TcpTransport;
 import io.forwardlog.internal.transport.TlsMaterialException;
+import io.forwardlog.internal.transport.TlsOffer;
 import io.forwardlog.internal.transport.TlsOptions;
 import io.forwardlog.internal.transport.TlsTransport;
 import io.forwardlog.upstream.Upstream;
@@ -18,6 +21,7 @@ import io.forwardlog.upstream.UpstreamNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -80,8 +84,11 @@ final class NodeDefinitions {
         return nodes;
     }
 
-    /** @throws TlsMaterialException when the node's certificate, key or CA files cannot be used */
-    NodeDefinition define(UpstreamNode node) throws TlsMaterialException {
+    /**
+     * @throws TlsMaterialException when the node's certificate, key or CA files cannot be used
+     * @throws Unusable             when the node's TLS versions or suites and the appender's leave nothing to offer
+     */
+    NodeDefinition define(UpstreamNode node) throws TlsMaterialException, Unusable {
         NodeAddress address = new NodeAddress(node.name(), node.host(), node.port());
         WireOptions wire = new WireOptions(
                 node.compress().orElse(settings.compress()),
@@ -101,12 +108,30 @@ final class NodeDefinitions {
         }
         TlsOptions tls = new TlsOptions(node.tlsVerify(), node.tlsVerifyHostname(), node.tlsDebug(),
                 node.tlsCaFile(), node.tlsCaPath(), node.tlsCrtFile(), node.tlsKeyFile(), node.tlsKeyPasswd(),
-                node.tlsVhost());
+                node.tlsVhost(), offer(node));
         try {
             TlsTransport transport = TlsTransport.load(tls, problem -> warnings.accept(address.describe() + ": " + problem));
             return new NodeDefinition(address, node.weight(), node.standby(), transport, setup, wire, node);
         } catch (TlsMaterialException e) {
             throw new TlsMaterialException(address.describe() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The node's TLS versions and suites: each of its keys wins over the appender's setting. */
+    private TlsOffer offer(UpstreamNode node) throws Unusable {
+        try {
+            return TlsOffer.of(
+                    chosen("tls.min_version", node.tlsMinVersion(), Settings.TLS_MIN_VERSION, settings.tlsMinVersion()),
+                    chosen("tls.max_version", node.tlsMaxVersion(), Settings.TLS_MAX_VERSION, settings.tlsMaxVersion()),
+                    chosen("tls.ciphers", node.tlsCiphers(), Settings.TLS_CIPHERS, settings.tlsCiphers().orElse(List.of())));
+        } catch (IllegalArgumentException e) {
+            // each of the two alone was checked already: the node's when the file was read, the appender's at start
+            throw new Unusable(node.file() + ":" + node.line() + ": [NODE] '" + node.name() + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> TlsOffer.Named<T> chosen(String key, Optional<T> nodeValue, Setting<T> setting, T appenderValue) {
+        return nodeValue.map(value -> new TlsOffer.Named<>(key, value))
+                .orElseGet(() -> new TlsOffer.Named<>("the appender's " + setting.name(), appenderValue));
     }
 }

@@ -15,11 +15,12 @@ final class TlsFailures {
     private TlsFailures() {
     }
 
-    static TlsFailure classify(Exception e, String verifiedHost, int debug) {
-        return new TlsFailure("TLS handshake failed: " + reason(e, verifiedHost) + detail(e, debug), e);
+    /** @param offer what we offered the node, named when it shares none of it */
+    static TlsFailure classify(Exception e, String verifiedHost, TlsOffer offer, int debug) {
+        return new TlsFailure("TLS handshake failed: " + reason(e, verifiedHost, offer) + detail(e, debug), e);
     }
 
-    private static String reason(Exception e, String verifiedHost) {
+    private static String reason(Exception e, String verifiedHost, TlsOffer offer) {
         if (has(e, SocketTimeoutException.class)) {
             return "no answer from the node (is TLS enabled on it?)";
         }
@@ -50,7 +51,7 @@ final class TlsFailures {
             return "the node closed the connection during the TLS handshake (does it speak TLS on this port?)";
         }
         if (mentions(e, "protocol_version") || mentions(e, "handshake_failure")) {
-            return "the node and we share no TLS version or cipher (we offer TLS 1.2 and 1.3)";
+            return "the node and we share no TLS version or cipher (we offer " + offer.describe() + ")";
         }
         return message(e);
     }

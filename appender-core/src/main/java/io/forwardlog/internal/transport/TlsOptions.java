@@ -17,10 +17,12 @@ import java.util.Optional;
  * @param keyFile         client private key (PEM: PKCS#1 or PKCS#8, encrypted or not)
  * @param keyPassword     password of an encrypted key
  * @param virtualHost     host name for SNI and verification instead of the node's host
+ * @param offer           the TLS versions and cipher suites offered ({@code tls.min_version},
+ *                        {@code tls.max_version}, {@code tls.ciphers} or the appender's defaults)
  */
 public record TlsOptions(boolean verify, boolean verifyHostname, int debug, Optional<Path> caFile,
                          Optional<Path> caPath, Optional<Path> certificateFile, Optional<Path> keyFile,
-                         Optional<String> keyPassword, Optional<String> virtualHost) {
+                         Optional<String> keyPassword, Optional<String> virtualHost, TlsOffer offer) {
 
     public TlsOptions {
         Objects.requireNonNull(caFile, "caFile");
@@ -29,12 +31,13 @@ public record TlsOptions(boolean verify, boolean verifyHostname, int debug, Opti
         Objects.requireNonNull(keyFile, "keyFile");
         Objects.requireNonNull(keyPassword, "keyPassword");
         Objects.requireNonNull(virtualHost, "virtualHost");
+        Objects.requireNonNull(offer, "offer");
     }
 
-    /** Verification on, the JDK's trust store, no client certificate. */
+    /** Verification on, the JDK's trust store, no client certificate, TLS 1.2 and 1.3 with the default suites. */
     public static TlsOptions verifying() {
         return new TlsOptions(true, true, 1, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), TlsOffer.DEFAULT);
     }
 
     @Override
@@ -43,6 +46,7 @@ public record TlsOptions(boolean verify, boolean verifyHostname, int debug, Opti
                 + caFile.map(p -> ", caFile=" + p).orElse("") + caPath.map(p -> ", caPath=" + p).orElse("")
                 + certificateFile.map(p -> ", certificateFile=" + p).orElse("")
                 + keyFile.map(p -> ", keyFile=" + p).orElse("") + keyPassword.map(p -> ", keyPassword=***").orElse("")
-                + virtualHost.map(v -> ", virtualHost=" + v).orElse("") + "]";
+                + virtualHost.map(v -> ", virtualHost=" + v).orElse("")
+                + (offer.equals(TlsOffer.DEFAULT) ? "" : ", offer=" + offer) + "]";
     }
 }

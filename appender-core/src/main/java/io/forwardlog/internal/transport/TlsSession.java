@@ -21,6 +21,7 @@ final class TlsSession implements TransportSession {
 
     private final SSLEngine engine;
     private final String verifiedHost;
+    private final TlsOffer offer;
     private final int debug;
     private ByteBuffer netIn;
     private ByteBuffer netOut;
@@ -28,9 +29,10 @@ final class TlsSession implements TransportSession {
     private boolean handshaken;
     private long received;
 
-    TlsSession(SSLEngine engine, String verifiedHost, int debug) throws TlsFailure {
+    TlsSession(SSLEngine engine, String verifiedHost, TlsOffer offer, int debug) throws TlsFailure {
         this.engine = engine;
         this.verifiedHost = verifiedHost;
+        this.offer = offer;
         this.debug = debug;
         int packet = engine.getSession().getPacketBufferSize();
         this.netIn = ByteBuffer.allocate(packet);
@@ -39,7 +41,7 @@ final class TlsSession implements TransportSession {
         try {
             engine.beginHandshake();
         } catch (SSLException | RuntimeException e) {
-            throw TlsFailures.classify(e, verifiedHost, debug);
+            throw TlsFailures.classify(e, verifiedHost, offer, debug);
         }
     }
 
@@ -72,9 +74,9 @@ final class TlsSession implements TransportSession {
                     + "(does it speak TLS on this port?)", e);
         } catch (SSLException e) {
             sendAlert(channel);
-            throw TlsFailures.classify(e, verifiedHost, debug);
+            throw TlsFailures.classify(e, verifiedHost, offer, debug);
         } catch (IOException | RuntimeException e) {
-            throw TlsFailures.classify(e, verifiedHost, debug);
+            throw TlsFailures.classify(e, verifiedHost, offer, debug);
         }
     }
 

@@ -8,13 +8,12 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 
 /**
- * TLS 1.2 and 1.3 through BouncyCastle's JSSE provider. With verification on, the chain is checked
- * against the JDK's trust store or the node's CA files, and the host name ({@code tls.vhost} when set,
- * else the node's host) against the certificate, as HTTPS does.
+ * TLS 1.2 and 1.3 through BouncyCastle's JSSE provider, or the versions and cipher suites the node's
+ * {@link TlsOffer} allows. With verification on, the chain is checked against the JDK's trust store or
+ * the node's CA files, and the host name ({@code tls.vhost} when set, else the node's host) against the
+ * certificate, as HTTPS does.
  */
 public final class TlsTransport implements Transport {
-
-    private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
 
     private final TlsOptions options;
     private final ReloadingTlsContext context;
@@ -42,9 +41,9 @@ public final class TlsTransport implements Transport {
             SSLEngine engine = context.current().createSSLEngine(verifiedHost, port);
             engine.setUseClientMode(true);
             engine.setSSLParameters(parameters(engine.getSSLParameters(), verifiedHost));
-            return new TlsSession(engine, verifiedHost, options.debug());
+            return new TlsSession(engine, verifiedHost, options.offer(), options.debug());
         } catch (RuntimeException e) {
-            throw TlsFailures.classify(e, verifiedHost, options.debug());
+            throw TlsFailures.classify(e, verifiedHost, options.offer(), options.debug());
         }
     }
 
@@ -54,7 +53,11 @@ public final class TlsTransport implements Transport {
     }
 
     private SSLParameters parameters(SSLParameters parameters, String verifiedHost) {
-        parameters.setProtocols(PROTOCOLS);
+        parameters.setProtocols(options.offer().protocols());
+        String[] suites = options.offer().cipherSuites(parameters.getCipherSuites());
+        if (suites != null) {
+            parameters.setCipherSuites(suites);
+        }
         if (options.verify() && options.verifyHostname()) {
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
         }

@@ -3,6 +3,7 @@ package io.forwardlog.internal.forward;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.forwardlog.internal.transport.TlsMaterialException;
+import io.forwardlog.internal.transport.TlsOffer;
 import io.forwardlog.internal.transport.TlsOptions;
 import io.forwardlog.internal.transport.TlsTransport;
 import io.forwardlog.interop.NodeFluentServer;
@@ -73,7 +74,7 @@ class SharedKeyHandshakeOverTlsTest {
 
     private static SecureClient client(String key) throws TlsMaterialException {
         TlsOptions verifyOff = new TlsOptions(false, true, 1, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), TlsOffer.DEFAULT);
         return SecureClient.over(TlsTransport.load(verifyOff, warning -> { }),
                 new SharedKeyHandshake(new SharedKeyCredentials("app-host-1", key, Optional.empty(), Optional.empty())));
     }

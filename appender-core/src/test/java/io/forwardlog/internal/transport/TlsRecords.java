@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,8 +35,11 @@ final class TlsRecords {
     private TlsRecords() {
     }
 
-    /** What a ClientHello offers: its legacy version field and its {@code supported_versions} extension. */
-    record ClientHello(int legacyVersion, List<Integer> supportedVersions) {
+    /**
+     * What a ClientHello offers: its legacy version field, its cipher suites by the names BouncyCastle's
+     * {@code org.bouncycastle.tls.CipherSuite} gives their codes, and its {@code supported_versions} extension.
+     */
+    record ClientHello(int legacyVersion, List<String> cipherSuites, List<Integer> supportedVersions) {
     }
 
     /** Reads one record holding a ClientHello. */
@@ -45,7 +50,10 @@ final class TlsRecords {
         int legacyVersion = hello.getShort() & 0xffff;
         hello.position(hello.position() + 32); // random
         skip(hello, hello.get() & 0xff); // session id
-        skip(hello, hello.getShort() & 0xffff); // cipher suites
+        List<String> suites = new ArrayList<>();
+        for (int count = (hello.getShort() & 0xffff) / 2; count > 0; count--) {
+            suites.add(cipherSuiteName(hello.getShort() & 0xffff));
+        }
         skip(hello, hello.get() & 0xff); // compression methods
         List<Integer> versions = new ArrayList<>();
         int end = (hello.getShort() & 0xffff) + hello.position();
@@ -61,7 +69,21 @@ final class TlsRecords {
                 skip(hello, length);
             }
         }
-        return new ClientHello(legacyVersion, List.copyOf(versions));
+        return new ClientHello(legacyVersion, List.copyOf(suites), List.copyOf(versions));
+    }
+
+    /** The name of a cipher suite code among BouncyCastle's constants, or its code in hex. */
+    private static String cipherSuiteName(int code) {
+        for (Field field : org.bouncycastle.tls.CipherSuite.class.getFields()) {
+            try {
+                if (field.getType() == int.class && Modifier.isStatic(field.getModifiers()) && field.getInt(null) == code) {
+                    return field.getName();
+                }
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return String.format("0x%04x", code);
     }
 
     /**

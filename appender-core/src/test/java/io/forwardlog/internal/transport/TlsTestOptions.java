@@ -1,6 +1,8 @@
 package io.forwardlog.internal.transport;
 
+import io.forwardlog.TlsVersion;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** Builds {@link TlsOptions} for a test, starting from the defaults of the upstream file: verify everything. */
@@ -14,6 +16,9 @@ final class TlsTestOptions {
     private Optional<Path> keyFile = Optional.empty();
     private Optional<String> keyPassword = Optional.empty();
     private Optional<String> virtualHost = Optional.empty();
+    private TlsVersion minVersion = TlsVersion.TLS_1_2;
+    private TlsVersion maxVersion = TlsVersion.TLS_1_3;
+    private List<String> cipherSuites = List.of();
 
     private TlsTestOptions() {
     }
@@ -61,9 +66,24 @@ final class TlsTestOptions {
         return this;
     }
 
+    /** {@code tls.min_version} and {@code tls.max_version}. */
+    TlsTestOptions versions(TlsVersion min, TlsVersion max) {
+        minVersion = min;
+        maxVersion = max;
+        return this;
+    }
+
+    /** {@code tls.ciphers}, written as in the upstream file. */
+    TlsTestOptions ciphers(String list) {
+        cipherSuites = TlsSyntax.cipherSuites("tls.ciphers", list);
+        return this;
+    }
+
     TlsOptions build() {
+        TlsOffer offer = TlsOffer.of(new TlsOffer.Named<>("tls.min_version", minVersion),
+                new TlsOffer.Named<>("tls.max_version", maxVersion), new TlsOffer.Named<>("tls.ciphers", cipherSuites));
         return new TlsOptions(verify, verifyHostname, 1, caFile, caPath, certificateFile, keyFile, keyPassword,
-                virtualHost);
+                virtualHost, offer);
     }
 
     /** A transport over these options whose rotation warnings are thrown away. */
