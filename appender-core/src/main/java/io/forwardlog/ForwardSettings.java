@@ -136,7 +136,7 @@ public final class ForwardSettings {
     public Duration flushInterval() { return flushInterval; }
     /** What a full buffer does to a new event: block, dropNewest or dropOldest. Default block. */
     public OverflowPolicy overflow() { return overflow; }
-    /** How long {@code block} waits for room before dropping. Default 1s. */
+    /** The longest {@code block} waits for room, once per episode (see {@link OverflowPolicy#BLOCK}). Default 1s. */
     public Duration blockTimeout() { return blockTimeout; }
     /** A directory where undeliverable batches are kept across restarts. Default none. */
     public Optional<Path> spoolDir() { return spoolDir; }

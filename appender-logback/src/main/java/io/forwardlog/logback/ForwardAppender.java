@@ -263,14 +263,15 @@ public final class ForwardAppender extends UnsynchronizedAppenderBase<ILoggingEv
     }
 
     /**
-     * What a full buffer does to a new event: {@code block} (waits up to {@code blockTimeout}, then drops
-     * it), {@code dropNewest} or {@code dropOldest}. Default {@code block}.
+     * What a full buffer does to a new event: {@code block} (waits for room, at most {@code blockTimeout}
+     * once per episode: after a wait runs out, events that find no room are dropped at once until a quarter
+     * of the buffer is free again), {@code dropNewest} or {@code dropOldest}. Default {@code block}.
      */
     public void setOverflow(String policy) {
         settings.set("overflow", b -> b.overflow(OverflowPolicy.fromConfig(String.valueOf(policy))));
     }
 
-    /** How long {@code block} waits for room before it drops the event. Default {@code 1 second}. */
+    /** The longest {@code block} waits for room, once per episode (see {@code overflow}). Default {@code 1 second}. */
     public void setBlockTimeout(String duration) {
         settings.duration("blockTimeout", duration, ForwardSettings.Builder::blockTimeout);
     }

@@ -17,10 +17,17 @@ import java.util.function.LongSupplier;
  * its first event has waited {@code flushInterval}, and then waits in a queue for the sender. A batch
  * the sender could not deliver goes back to the head of the queue and keeps its place. When the
  * buffer is full the overflow policy decides, and every event dropped is counted with its reason.
+ *
+ * <p>{@code block} waits at most {@code blockTimeout} once per episode: when one caller's wait runs out,
+ * the buffer counts as full, every caller then waiting gives up, and later calls that find no room
+ * drop their event at once (an event that fits is still taken) until room is back, that is until at
+ * least a quarter of {@code bufferCapacity} is free; then a caller may wait again.
  */
 final class RecordAccumulator {
 
     private static final int FIRST_ALLOCATION = 64 * 1024;
+    /** After a wait for room ran out, room is back once 1/{@value} of the buffer (a quarter) is free. */
+    private static final int ROOM_BACK_DIVISOR = 4;
 
     private final long capacity;
     private final int chunkSize;
@@ -40,6 +47,11 @@ final class RecordAccumulator {
     private long usedBytes;
     private long bufferedEvents;
     private boolean closed;
+    /**
+     * Whether a wait for room ran out and room has not been back since: {@code block} then drops at once
+     * instead of waiting, so that an outage costs the application one {@code blockTimeout}, not one per call.
+     */
+    private boolean waitRanOut;
 
     RecordAccumulator(long capacity, int chunkSize, long flushIntervalNanos, OverflowPolicy overflow,
                       long blockTimeoutNanos, LongSupplier nanoTime, DropCounter drops, Wakeup sender) {
@@ -119,17 +131,7 @@ final class RecordAccumulator {
                     // each round frees one whole batch that is not on the wire
                 }
             }
-            case BLOCK -> {
-                long left = blockTimeoutNanos;
-                try {
-                    while (usedBytes + length > capacity && left > 0 && !closed) {
-                        left = room.awaitNanos(left);
-                    }
-                } catch (InterruptedException e) {
-                    // the caller's interrupt is theirs: keep it set, drop the event instead of throwing
-                    Thread.currentThread().interrupt();
-                }
-            }
+            case BLOCK -> awaitRoom(length);
             case DROP_NEWEST -> {
                 // nothing to do: the event is dropped below
             }
@@ -139,6 +141,37 @@ final class RecordAccumulator {
             return false;
         }
         return true;
+    }
+
+    /**
+     * Waits until {@code length} bytes fit, up to {@code blockTimeout} on the injected clock, unless a wait
+     * already ran out and room has not been back since. Holds the lock.
+     */
+    private void awaitRoom(long length) {
+        if (waitRanOut) {
+            return;
+        }
+        long deadline = nanoTime.getAsLong() + blockTimeoutNanos;
+        try {
+            while (usedBytes + length > capacity && !closed && !waitRanOut) {
+                long left = deadline - nanoTime.getAsLong();
+                if (left <= 0) {
+                    waitRanOut = true;
+                    // the other callers waiting give up too: the application waits once per episode
+                    room.signalAll();
+                    return;
+                }
+                room.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            // the caller's interrupt is theirs: keep it set, drop the event instead of throwing
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether enough is free again, after a wait for room ran out, for callers to wait once more. Holds the lock. */
+    private boolean roomIsBack() {
+        return capacity - usedBytes >= capacity / ROOM_BACK_DIVISOR;
     }
 
     private boolean evictOldest() {
@@ -307,6 +340,9 @@ final class RecordAccumulator {
         lock.lock();
         try {
             forget(batch);
+            if (waitRanOut && roomIsBack()) {
+                waitRanOut = false;
+            }
             room.signalAll();
         } finally {
             lock.unlock();
