@@ -13,6 +13,8 @@ import io.forwardlog.pipeline.PipelineTestSupport.Event;
 import io.forwardlog.pipeline.PipelineTestSupport.RecordingStatus;
 import io.forwardlog.testkit.ForwardReceiver;
 import io.forwardlog.testkit.ReceivedEvent;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -22,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -161,6 +164,34 @@ class DeliveryPipelineTest {
             assertEquals(taken + 1, stats.eventsDelivered(), stats.toString());
             assertEquals(sequence, stats.eventsDelivered() + stats.totalDropped(), stats.toString());
             assertEquals(taken + 1, receiver.awaitEvents((int) taken + 1, Duration.ofSeconds(10)).size());
+        }
+    }
+
+    @Test
+    void whileNoNodeIsAvailableTheSenderThreadWaitsInsteadOfSpinning() throws Exception {
+        try (ForwardReceiver receiver = ForwardReceiver.start()) {
+            receiver.stop();
+            ForwardPipeline pipeline = pipeline(receiver, s -> s.shutdownTimeout(Duration.ofMillis(100)));
+            pipeline.append(new Event("due in 50 ms, and no node to take it", "main", 0));
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long sender = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals("forwardlog-forward-sender")).findFirst().orElseThrow().getId();
+            long cpuBefore = threads.getThreadCpuTime(sender);
+            long limit = TimeUnit.MILLISECONDS.toNanos(200);
+            long wallStart = System.nanoTime();
+            long wallEnd = wallStart + TimeUnit.SECONDS.toNanos(2);
+
+            // the batch is due after 50 ms; a sender that waited for that moment again and again would take a core
+            long used = 0;
+            while (System.nanoTime() < wallEnd && used < limit) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+                used = threads.getThreadCpuTime(sender) - cpuBefore;
+            }
+            pipeline.stop();
+
+            assertTrue(used < limit, "the sender used " + used / 1_000_000 + "ms of CPU within "
+                    + (System.nanoTime() - wallStart) / 1_000_000 + "ms with no node");
+            assertEquals(1, pipeline.stats().eventsDropped().get("SHUTDOWN"), pipeline.stats().toString());
         }
     }
 
