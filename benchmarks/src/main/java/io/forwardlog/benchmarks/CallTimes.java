@@ -5,8 +5,9 @@ import org.HdrHistogram.Histogram;
 
 /**
  * How long each log call of one phase took, in an HdrHistogram (3 significant digits, so that recording
- * costs a few nanoseconds and distorts nothing): all the calls, and apart the calls after the first slow
- * one (10 ms or more), which tell whether an application pays once or on every call.
+ * costs a few nanoseconds and distorts nothing), with the two longest calls kept exactly: whether the
+ * calls of 10 ms or more are one (forwardlog's single wait of {@code blockTimeout} in an outage) or many
+ * tells whether an application pays once or again and again.
  */
 final class CallTimes {
 
@@ -15,17 +16,18 @@ final class CallTimes {
     private static final long HIGHEST_NANOS = TimeUnit.MINUTES.toNanos(10);
 
     private final Histogram all = new Histogram(HIGHEST_NANOS, 3);
-    private final Histogram afterFirstSlow = new Histogram(HIGHEST_NANOS, 3);
-    private long firstSlowNanos = -1;
+    private long longest;
+    private long secondLongest;
     private double cpuCores = -1;
 
     void record(long nanos) {
         long value = Math.min(Math.max(nanos, 0), HIGHEST_NANOS);
         all.recordValue(value);
-        if (firstSlowNanos >= 0) {
-            afterFirstSlow.recordValue(value);
-        } else if (value >= SLOW_NANOS) {
-            firstSlowNanos = value;
+        if (value > longest) {
+            secondLongest = longest;
+            longest = value;
+        } else if (value > secondLongest) {
+            secondLongest = value;
         }
     }
 
@@ -48,31 +50,24 @@ final class CallTimes {
         return all.getValueAtPercentile(percentile);
     }
 
+    /** The longest call, exactly. */
     long max() {
-        return all.getMaxValue();
+        return longest;
+    }
+
+    /** The second longest call, exactly (0 with fewer than two calls). */
+    long secondLongest() {
+        return secondLongest;
     }
 
     /** Calls of 10 ms or more. */
     long slowCalls() {
-        return slow(all);
+        return all.getTotalCount() == 0 ? 0 : all.getCountBetweenValues(SLOW_NANOS, HIGHEST_NANOS);
     }
 
-    /** Calls of 10 ms or more after the first one. */
-    long slowCallsAfterFirst() {
-        return slow(afterFirstSlow);
-    }
-
-    /** The longest call after the first slow one; 0 when there was none or no call after it. */
-    long maxAfterFirstSlow() {
-        return afterFirstSlow.getTotalCount() == 0 ? 0 : afterFirstSlow.getMaxValue();
-    }
-
-    /** How long the first slow call took, or -1 when none was slow. */
-    long firstSlowNanos() {
-        return firstSlowNanos;
-    }
-
-    private static long slow(Histogram histogram) {
-        return histogram.getTotalCount() == 0 ? 0 : histogram.getCountBetweenValues(SLOW_NANOS, HIGHEST_NANOS);
+    /** Calls of 10 ms or more besides the longest one. */
+    long slowCallsBesidesTheLongest() {
+        long slow = slowCalls();
+        return longest >= SLOW_NANOS ? Math.max(0, slow - 1) : slow;
     }
 }
