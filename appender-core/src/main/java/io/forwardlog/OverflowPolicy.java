@@ -3,7 +3,13 @@ package io.forwardlog;
 
 /** What {@code append} does when the buffer is full ({@code overflow}). */
 public enum OverflowPolicy {
-    /** Wait up to {@code blockTimeout} for room, then drop the new event. */
+    /**
+     * Wait for room, at most {@code blockTimeout} once per episode: when a wait runs out its event is
+     * dropped, the other callers waiting give up too, and every later event that finds no room is dropped
+     * at once (one that fits is taken) until a quarter of {@code bufferCapacity} is free again; then a
+     * caller may wait again. An outage that outlasts the buffer costs each thread one {@code blockTimeout},
+     * not one per log call.
+     */
     BLOCK("block"),
     /** Drop the new event at once. */
     DROP_NEWEST("dropNewest"),

@@ -129,11 +129,15 @@ public final class Settings {
             "`flush_interval`"));
     public static final Setting<OverflowPolicy> OVERFLOW = add(Setting.withDefault(
             "overflow", ValueKind.oneOf(OverflowPolicy::fromConfig), "block",
-            "Full buffer: `block` (up to `blockTimeout`, then drop), `dropNewest`, `dropOldest`",
-            "`overflow_action`"));
+            "What a log call does when the buffer is full: `block` waits for room, at most `blockTimeout` once per "
+                    + "episode (see [a full buffer](#full-buffer) under delivery guarantees); `dropNewest` drops the new "
+                    + "event at once (Logback `AsyncAppender` with `neverBlock`); `dropOldest` drops the oldest batch "
+                    + "not on the wire",
+            "`overflow_action` (`block`, `drop_oldest_chunk`; the nearest to `throw_exception` is `dropNewest`)"));
     public static final Setting<Duration> BLOCK_TIMEOUT = add(Setting.withDefault(
             "blockTimeout", ValueKind.durationOrZero(), "1 second",
-            "How long `block` waits for room",
+            "The longest `block` makes a log call wait; once a wait runs out, calls that find the buffer full drop "
+                    + "their event at once until a quarter of it is free again",
             "—"));
     public static final Setting<Path> SPOOL_DIR = add(Setting.withoutDefault(
             "spoolDir", ValueKind.path(), "none",

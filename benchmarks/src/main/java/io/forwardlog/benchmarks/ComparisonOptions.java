@@ -37,7 +37,8 @@ record ComparisonOptions(long events, int threads, int rounds, long bufferBytes,
         return new ComparisonOptions(events, threads, rounds, bufferMb * 1024 * 1024, Duration.ofMillis(ackDelayMs));
     }
 
-    private static long number(String option, String value, long min, long max) {
+    /** A whole number option between {@code min} and {@code max}, "_" and "," allowed as separators. */
+    static long number(String option, String value, long min, long max) {
         long parsed;
         try {
             parsed = Long.parseLong(value.replace("_", "").replace(",", ""));

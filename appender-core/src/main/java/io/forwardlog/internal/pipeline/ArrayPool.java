@@ -45,4 +45,9 @@ final class ArrayPool {
     boolean isEmpty() {
         return size.get() == 0;
     }
+
+    /** How many arrays it holds. */
+    int size() {
+        return size.get();
+    }
 }

@@ -2,7 +2,7 @@ package io.forwardlog.internal.pipeline;
 
 /** Why an event was dropped; every drop is counted under one of these. */
 public enum DropReason {
-    /** The buffer was full ({@code dropNewest}, or {@code block} past {@code blockTimeout}). */
+    /** The buffer was full ({@code dropNewest}, or {@code block} once a wait of {@code blockTimeout} ran out). */
     BUFFER_FULL("the buffer was full"),
     /** Evicted to make room for newer events ({@code dropOldest}). */
     EVICTED("evicted for newer events (overflow dropOldest)"),

@@ -18,6 +18,11 @@ import java.util.function.LongSupplier;
  * the sender could not deliver goes back to the head of the queue and keeps its place. When the
  * buffer is full the overflow policy decides, and every event dropped is counted with its reason.
  *
+ * <p>{@code block} waits at most {@code blockTimeout} once per episode: when one caller's wait runs out,
+ * the buffer counts as full, every caller then waiting gives up, and later calls that find no room
+ * drop their event at once (an event that fits is still taken) until room is back, that is until at
+ * least a quarter of {@code bufferCapacity} is free; then a caller may wait again.
+ *
  * <p>The bound is on memory, not only on the bytes of events: every batch's array counts from the
  * moment it is allocated (a new tag's batch starts small and grows), with a fixed cost per batch, and so
  * do the arrays kept for reuse, which are the first to go when room is needed. Thousands of tags
@@ -32,6 +37,8 @@ final class RecordAccumulator {
     private static final int FIRST_ARRAY = 256;
     /** What a batch costs besides its array: the object and its place in the queue or the map of open batches. */
     static final int BATCH_OVERHEAD = 96;
+    /** After a wait for room ran out, room is back once 1/{@value} of the buffer (a quarter) is free. */
+    private static final int ROOM_BACK_DIVISOR = 4;
 
     private final long capacity;
     private final int chunkSize;
@@ -53,6 +60,11 @@ final class RecordAccumulator {
     private long memoryBytes;
     private long bufferedEvents;
     private boolean closed;
+    /**
+     * Whether a wait for room ran out and room has not been back since: {@code block} then drops at once
+     * instead of waiting, so that an outage costs the application one {@code blockTimeout}, not one per call.
+     */
+    private boolean waitRanOut;
 
     RecordAccumulator(long capacity, int chunkSize, long flushIntervalNanos, OverflowPolicy overflow,
                       long blockTimeoutNanos, LongSupplier nanoTime, DropCounter drops, Wakeup sender) {
@@ -188,17 +200,7 @@ final class RecordAccumulator {
                         // each round frees one whole batch that is not on the wire
                     }
                 }
-                case BLOCK -> {
-                    long left = blockTimeoutNanos;
-                    try {
-                        while (!fitsAfterFreeingPool(cost.getAsLong()) && left > 0 && !closed) {
-                            left = room.awaitNanos(left);
-                        }
-                    } catch (InterruptedException e) {
-                        // the caller's interrupt is theirs: keep it set, drop the event instead of throwing
-                        Thread.currentThread().interrupt();
-                    }
-                }
+                case BLOCK -> awaitRoom(cost);
                 case DROP_NEWEST -> {
                     // nothing to do: the event is dropped below
                 }
@@ -209,6 +211,41 @@ final class RecordAccumulator {
             return false;
         }
         return true;
+    }
+
+    /**
+     * Waits until what the append costs fits, up to {@code blockTimeout} on the injected clock, unless a
+     * wait already ran out and room has not been back since. Holds the lock.
+     */
+    private void awaitRoom(LongSupplier cost) {
+        if (waitRanOut) {
+            return;
+        }
+        long deadline = nanoTime.getAsLong() + blockTimeoutNanos;
+        try {
+            while (!fitsAfterFreeingPool(cost.getAsLong()) && !closed && !waitRanOut) {
+                long left = deadline - nanoTime.getAsLong();
+                if (left <= 0) {
+                    waitRanOut = true;
+                    // the other callers waiting give up too: the application waits once per episode
+                    room.signalAll();
+                    return;
+                }
+                room.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            // the caller's interrupt is theirs: keep it set, drop the event instead of throwing
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Whether enough is free again, after a wait for room ran out, for callers to wait once more; the
+     * arrays kept for reuse count as free, since they are let go as soon as room is needed. Holds the lock.
+     */
+    private boolean roomIsBack() {
+        long held = memoryBytes - (long) arrays.size() * chunkSize;
+        return capacity - held >= capacity / ROOM_BACK_DIVISOR;
     }
 
     private boolean evictOldest() {
@@ -379,6 +416,9 @@ final class RecordAccumulator {
         try {
             forget(batch);
             recycle(batch);
+            if (waitRanOut && roomIsBack()) {
+                waitRanOut = false;
+            }
             room.signalAll();
         } finally {
             lock.unlock();

@@ -104,7 +104,12 @@ final class Sender implements Runnable {
             }
             next = Math.min(next, closeDeadlineNanos);
         } else {
-            next = Math.min(next, accumulator.nextFlushNanos());
+            // a batch already due that no node took waits for a node (an I/O event, a retry, the health tick),
+            // not for its flush time, which has passed: waiting for that would spin while every node is down
+            long flush = accumulator.nextFlushNanos();
+            if (flush - now > 0) {
+                next = Math.min(next, flush);
+            }
         }
         long wait = Math.min(next - nanoTime.getAsLong(), MAX_IDLE_NANOS);
         parts.loop().select(dispatchable(balancer) ? 0 : wait);

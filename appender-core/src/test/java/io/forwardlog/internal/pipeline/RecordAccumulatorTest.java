@@ -11,19 +11,56 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+/** Time is the injected clock: a wait measured on the wall clock would last an hour, past the timeout. */
+@Timeout(60)
 class RecordAccumulatorTest {
 
     private static final long FLUSH = TimeUnit.SECONDS.toNanos(1);
     /** The memory two full batches of 50 bytes hold: the bound counts each batch's array and overhead. */
     private static final int TWO_BATCHES_OF_50 = 2 * (50 + RecordAccumulator.BATCH_OVERHEAD);
+    /** Long enough that a test waiting it on the wall clock would never end. */
+    private static final long HOUR = TimeUnit.HOURS.toNanos(1);
 
     private final AtomicLong clock = new AtomicLong();
+    /** How far the clock moves each time the accumulator reads it: 0 stops it. */
+    private volatile long tick;
     private final DropCounter drops = new DropCounter();
 
     private RecordAccumulator accumulator(long capacity, int chunkSize, OverflowPolicy policy, long blockNanos) {
-        return new RecordAccumulator(capacity, chunkSize, FLUSH, policy, blockNanos, clock::get, drops, () -> { });
+        return new RecordAccumulator(capacity, chunkSize, FLUSH, policy, blockNanos, () -> clock.addAndGet(tick),
+                drops, () -> { });
+    }
+
+    /** The memory one event of {@code size} bytes holds when it fills its batch (chunkSize {@code size}). */
+    private static int eventMemory(int size) {
+        return size + RecordAccumulator.BATCH_OVERHEAD;
+    }
+
+    /**
+     * Fills a buffer of room for exactly {@code events} events of {@code size} bytes, each a batch of its own,
+     * then lets one wait for room run out on the clock.
+     */
+    private RecordAccumulator fullAfterAWaitRanOut(int events, int size) {
+        RecordAccumulator acc = accumulator((long) events * eventMemory(size), size, OverflowPolicy.BLOCK, HOUR);
+        for (int i = 0; i < events; i++) {
+            assertTrue(acc.append("t", entry(size), size));
+        }
+        tick = HOUR;
+        assertFalse(acc.append("t", entry(size), size));
+        tick = 0;
+        assertEquals(1, drops.count(DropReason.BUFFER_FULL));
+        return acc;
+    }
+
+    /** Polls and releases {@code count} sealed batches, as the sender does once they are delivered. */
+    private void deliver(RecordAccumulator acc, int count) {
+        for (int i = 0; i < count; i++) {
+            acc.release(acc.poll(clock.get(), false));
+        }
     }
 
     private static byte[] entry(int size) {
@@ -121,47 +158,130 @@ class RecordAccumulatorTest {
 
     @Test
     void blockWaitsForRoomAndGoesOnWhenABatchIsReleased() throws Exception {
-        RecordAccumulator acc = accumulator(TWO_BATCHES_OF_50, 50, OverflowPolicy.BLOCK, TimeUnit.SECONDS.toNanos(30));
+        RecordAccumulator acc = accumulator(TWO_BATCHES_OF_50, 50, OverflowPolicy.BLOCK, HOUR);
         for (int i = 0; i < 10; i++) {
             acc.append("t", entry(10), 10);
         }
         Batch sent = acc.poll(clock.get(), false);
 
-        CompletableFuture<Boolean> blocked = CompletableFuture.supplyAsync(() -> acc.append("t", entry(10), 10));
-        assertFalse(blocked.isDone());
+        Caller blocked = Caller.append(acc, 10).awaitWaiting();
         acc.release(sent);
 
-        assertTrue(blocked.get(30, TimeUnit.SECONDS));
+        assertTrue(blocked.result());
         assertEquals(0, drops.total());
     }
 
     @Test
-    void blockDropsTheEventWhenBlockTimeoutPasses() {
-        long timeout = TimeUnit.MILLISECONDS.toNanos(50);
-        RecordAccumulator acc = accumulator(TWO_BATCHES_OF_50, 50, OverflowPolicy.BLOCK, timeout);
+    void blockDropsTheEventWhenBlockTimeoutPassesOnTheInjectedClock() {
+        RecordAccumulator acc = accumulator(TWO_BATCHES_OF_50, 50, OverflowPolicy.BLOCK, HOUR);
         for (int i = 0; i < 10; i++) {
             acc.append("t", entry(10), 10);
         }
+        tick = HOUR;
+        long before = clock.get();
 
-        long start = System.nanoTime();
         assertFalse(acc.append("t", entry(10), 10));
-        long waited = System.nanoTime() - start;
 
-        assertTrue(waited >= timeout, "gave up after " + waited + "ns");
+        assertTrue(clock.get() - before >= HOUR, "gave up after " + (clock.get() - before) + "ns on the clock");
+        assertEquals(1, drops.count(DropReason.BUFFER_FULL));
+    }
+
+    @Test
+    void afterAWaitRanOutCallsThatFindNoRoomDropAtOnce() throws Exception {
+        RecordAccumulator acc = fullAfterAWaitRanOut(10, 10);
+
+        // the clock stands still: a call that waited would wait an hour
+        CompletableFuture<Long> taken = CompletableFuture.supplyAsync(() -> {
+            long n = 0;
+            for (int i = 0; i < 1000; i++) {
+                n += acc.append("t", entry(10), 10) ? 1 : 0;
+            }
+            return n;
+        });
+
+        assertEquals(0, taken.get(30, TimeUnit.SECONDS));
+        assertEquals(1001, drops.count(DropReason.BUFFER_FULL));
+        assertEquals(1001, drops.total());
+        assertEquals(10, acc.bufferedEvents());
+    }
+
+    @Test
+    void aCallerWaitingWhenAnotherOnesWaitRunsOutGivesUpToo() throws Exception {
+        RecordAccumulator acc = accumulator(TWO_BATCHES_OF_50, 50, OverflowPolicy.BLOCK, HOUR);
+        for (int i = 0; i < 10; i++) {
+            acc.append("t", entry(10), 10);
+        }
+        Caller waiting = Caller.append(acc, 10).awaitWaiting();
+
+        tick = HOUR;
+        assertFalse(acc.append("t", entry(10), 10));
+
+        assertFalse(waiting.result());
+        assertEquals(2, drops.count(DropReason.BUFFER_FULL));
+    }
+
+    @Test
+    void afterAWaitRanOutAnEventThatFitsIsStillTaken() throws Exception {
+        RecordAccumulator acc = fullAfterAWaitRanOut(10, 10);
+        deliver(acc, 1);
+
+        assertTrue(acc.append("t", entry(10), 10), "10 bytes fit into the room the delivered event left");
+        assertFalse(Caller.append(acc, 10).result(), "the next one finds no room and drops at once");
+
+        assertEquals(2, drops.count(DropReason.BUFFER_FULL));
+        assertEquals(10, acc.bufferedEvents());
+    }
+
+    @Test
+    void blockingIsAllowedAgainOnceAQuarterOfTheBufferIsFree() throws Exception {
+        // 20 events of 4 bytes, each holding 100 bytes of memory: 2,000 in all, a quarter is 500
+        RecordAccumulator acc = fullAfterAWaitRanOut(20, 4);
+        int free = 4 * eventMemory(4);
+
+        deliver(acc, 4);
+        assertFalse(Caller.append(acc, free - RecordAccumulator.BATCH_OVERHEAD + 1).result(),
+                "with 400 of 2,000 bytes free, an event that needs 401 is dropped at once");
+        deliver(acc, 1);
+        Caller waiting = Caller.append(acc, free + eventMemory(4) - RecordAccumulator.BATCH_OVERHEAD + 1).awaitWaiting();
+        deliver(acc, 1);
+
+        assertTrue(waiting.result(), "with 500 of 2,000 bytes free the call waited for room, and got it");
+        assertEquals(2, drops.count(DropReason.BUFFER_FULL));
+    }
+
+    @Test
+    void anInterruptedCallerDropsItsEventAndTheNextCallerStillWaits() throws Exception {
+        RecordAccumulator acc = accumulator(TWO_BATCHES_OF_50, 50, OverflowPolicy.BLOCK, HOUR);
+        for (int i = 0; i < 10; i++) {
+            acc.append("t", entry(10), 10);
+        }
+        CompletableFuture<Boolean> interruptedStaysSet = new CompletableFuture<>();
+        Thread interrupted = new Thread(() -> {
+            Thread.currentThread().interrupt();
+            boolean taken = acc.append("t", entry(10), 10);
+            interruptedStaysSet.complete(!taken && Thread.currentThread().isInterrupted());
+        });
+        interrupted.start();
+        assertTrue(interruptedStaysSet.get(30, TimeUnit.SECONDS), "dropped, with the interrupt still set");
+
+        Caller next = Caller.append(acc, 10).awaitWaiting();
+        deliver(acc, 1);
+
+        assertTrue(next.result());
         assertEquals(1, drops.count(DropReason.BUFFER_FULL));
     }
 
     @Test
     void aBlockedCallerGivesUpWhenTheBufferCloses() throws Exception {
-        RecordAccumulator acc = accumulator(TWO_BATCHES_OF_50, 50, OverflowPolicy.BLOCK, TimeUnit.SECONDS.toNanos(30));
+        RecordAccumulator acc = accumulator(TWO_BATCHES_OF_50, 50, OverflowPolicy.BLOCK, HOUR);
         for (int i = 0; i < 10; i++) {
             acc.append("t", entry(10), 10);
         }
-        CompletableFuture<Boolean> blocked = CompletableFuture.supplyAsync(() -> acc.append("t", entry(10), 10));
+        Caller blocked = Caller.append(acc, 10).awaitWaiting();
 
         acc.close();
 
-        assertFalse(blocked.get(30, TimeUnit.SECONDS));
+        assertFalse(blocked.result());
         assertEquals(1, drops.count(DropReason.STOPPED));
     }
 
@@ -246,5 +366,40 @@ class RecordAccumulatorTest {
         List<Batch> open = acc.drainAll();
 
         assertFalse(open.get(0).entries() == open.get(1).entries(), "two open batches share one array");
+    }
+
+    /** One {@code append} on a thread of its own, to see whether it waits. */
+    private static final class Caller {
+
+        private static final long DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+        private final Thread thread;
+        private final CompletableFuture<Boolean> result = new CompletableFuture<>();
+
+        private Caller(RecordAccumulator acc, int size) {
+            thread = new Thread(() -> result.complete(acc.append("t", entry(size), size)), "caller");
+            thread.setDaemon(true);
+        }
+
+        static Caller append(RecordAccumulator acc, int size) {
+            Caller caller = new Caller(acc, size);
+            caller.thread.start();
+            return caller;
+        }
+
+        /** Returns once the call waits for room (the accumulator's only timed wait); fails if it returned. */
+        Caller awaitWaiting() {
+            long deadline = System.nanoTime() + DEADLINE_NANOS;
+            while (thread.getState() != Thread.State.TIMED_WAITING) {
+                assertFalse(result.isDone(), "the call returned " + result.getNow(null) + " without waiting");
+                assertTrue(System.nanoTime() < deadline, "the call did not wait within 30s: " + thread.getState());
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            }
+            return this;
+        }
+
+        boolean result() throws Exception {
+            return result.get(30, TimeUnit.SECONDS);
+        }
     }
 }

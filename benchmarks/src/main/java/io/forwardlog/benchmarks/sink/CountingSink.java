@@ -36,6 +36,7 @@ public final class CountingSink implements AutoCloseable {
     private final ServerSocket server;
     private final long ackDelayNanos;
     private final SinkCounters counters = new SinkCounters();
+    private final ReadGate gate = new ReadGate();
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private final Set<Thread> readers = ConcurrentHashMap.newKeySet();
     private Thread acceptor;
@@ -52,14 +53,25 @@ public final class CountingSink implements AutoCloseable {
      * @param ackDelay how long after reading a frame its ack is sent; zero acks at once
      */
     public static CountingSink start(Duration ackDelay) throws IOException {
+        return start(ackDelay, 0);
+    }
+
+    /**
+     * Starts a sink on loopback port {@code port} (0: a free one), e.g. the port of a sink closed before,
+     * so that a node comes back where its clients look for it.
+     *
+     * @param ackDelay how long after reading a frame its ack is sent; zero acks at once
+     */
+    public static CountingSink start(Duration ackDelay, int port) throws IOException {
         Objects.requireNonNull(ackDelay, "ackDelay");
         if (ackDelay.isNegative()) {
             throw new IllegalArgumentException("ackDelay must not be negative, was " + ackDelay);
         }
         ServerSocket server = new ServerSocket();
         try {
+            server.setReuseAddress(true);
             server.setReceiveBufferSize(RECEIVE_BUFFER);
-            server.bind(new InetSocketAddress(InetAddress.getByName(HOST), 0), 64);
+            server.bind(new InetSocketAddress(InetAddress.getByName(HOST), port), 64);
         } catch (IOException e) {
             server.close();
             throw e;
@@ -101,6 +113,14 @@ public final class CountingSink implements AutoCloseable {
     }
 
     /**
+     * Stops reading (the connections stay open and what clients write fills the socket buffers), or
+     * reads on. A reader stops between two frames.
+     */
+    public void stopReading(boolean stop) {
+        gate.stopReading(stop);
+    }
+
+    /**
      * Waits until at least {@code count} events have arrived. Returns {@code false} when the timeout
      * passes first, or as soon as a problem is recorded (see {@link #problems()}). One waiter at a time.
      */
@@ -129,7 +149,7 @@ public final class CountingSink implements AutoCloseable {
             connections.add(socket);
             Thread reader = new Thread(() -> {
                 try {
-                    new SinkConnection(socket, () -> closed, counters, ackDelayNanos, name).run();
+                    new SinkConnection(socket, () -> closed, gate, counters, ackDelayNanos, name).run();
                 } finally {
                     connections.remove(socket);
                     readers.remove(Thread.currentThread());
@@ -151,6 +171,7 @@ public final class CountingSink implements AutoCloseable {
             return;
         }
         closed = true;
+        gate.close();
         closeQuietly(server);
         connections.forEach(CountingSink::closeQuietly);
         try {

@@ -26,6 +26,7 @@ final class SinkConnection implements Runnable {
 
     private final Socket socket;
     private final BooleanSupplier stopping;
+    private final ReadGate gate;
     private final SinkCounters counters;
     private final long ackDelayNanos;
     private final String threadName;
@@ -34,10 +35,13 @@ final class SinkConnection implements Runnable {
 
     /**
      * @param stopping whether the sink is closing, so that the failures closing causes are not problems
+     * @param gate     holds the reader between frames while the sink reads nothing
      */
-    SinkConnection(Socket socket, BooleanSupplier stopping, SinkCounters counters, long ackDelayNanos, String threadName) {
+    SinkConnection(Socket socket, BooleanSupplier stopping, ReadGate gate, SinkCounters counters, long ackDelayNanos,
+                   String threadName) {
         this.socket = socket;
         this.stopping = stopping;
+        this.gate = gate;
         this.counters = counters;
         this.ackDelayNanos = ackDelayNanos;
         this.threadName = threadName;
@@ -57,7 +61,7 @@ final class SinkConnection implements Runnable {
                 ackThread.setDaemon(true);
                 ackThread.start();
             }
-            while (in.hasNext()) {
+            while (passGate() && in.hasNext()) {
                 String chunk = readFrame(in);
                 if (chunk == null) {
                     continue;
@@ -85,6 +89,17 @@ final class SinkConnection implements Runnable {
             } catch (IOException e) {
                 // the connection is done with either way
             }
+        }
+    }
+
+    /** Waits while reading is stopped; returns whether to go on reading (not when interrupted). */
+    private boolean passGate() {
+        try {
+            gate.pass();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -226,4 +226,35 @@ class CountingSinkTest {
             assertTrue(System.nanoTime() - start >= Duration.ofMillis(50).toNanos());
         }
     }
+
+    @Test
+    void aSinkThatStoppedReadingReadsWhatCameMeanwhileOnceItReadsAgain() throws Exception {
+        try (CountingSink sink = CountingSink.start(Duration.ZERO); WireClient client = new WireClient(sink)) {
+            sink.stopReading(true);
+            byte[] entries = WireClient.entries(3);
+            client.packer().packArrayHeader(2).packString("app").packBinaryHeader(entries.length).writePayload(entries);
+            client.flush();
+
+            sink.stopReading(false);
+
+            assertTrue(sink.awaitEvents(3, TIMEOUT), sink.toString());
+            assertEquals(3, sink.events());
+        }
+    }
+
+    @Test
+    void aSinkStartedOnThePortOfAClosedOneTakesTheNewConnections() throws Exception {
+        int port;
+        try (CountingSink first = CountingSink.start(Duration.ZERO)) {
+            port = first.port();
+        }
+        try (CountingSink again = CountingSink.start(Duration.ZERO, port); WireClient client = new WireClient(again)) {
+            byte[] entries = WireClient.entries(2);
+            client.packer().packArrayHeader(2).packString("app").packBinaryHeader(entries.length).writePayload(entries);
+            client.flush();
+
+            assertEquals(port, again.port());
+            assertTrue(again.awaitEvents(2, TIMEOUT), again.toString());
+        }
+    }
 }
