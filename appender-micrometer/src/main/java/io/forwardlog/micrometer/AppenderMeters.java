@@ -3,6 +3,7 @@ package io.forwardlog.micrometer;
 import io.forwardlog.PipelineStats;
 import io.forwardlog.RunningAppender;
 import io.forwardlog.RunningNode;
+import io.forwardlog.Settings;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -34,6 +35,10 @@ final class AppenderMeters {
     static final String SPOOL_FILES = "forwardlog.spool.files";
     static final String NODES_HEALTHY = "forwardlog.nodes.healthy";
 
+    static final String APPENDER_TAG = "appender";
+    /** The upstream's name: the setting's own word, since the tag is the upstream that setting names. */
+    static final String UPSTREAM_TAG = Settings.UPSTREAM.name();
+
     private final MeterRegistry registry;
     private final RunningAppender appender;
     private final String upstream;
@@ -45,7 +50,7 @@ final class AppenderMeters {
         this.registry = registry;
         this.appender = appender;
         this.upstream = appender.upstreamName();
-        this.tags = tags.and("appender", appender.name(), "upstream", upstream);
+        this.tags = tags.and(APPENDER_TAG, appender.name(), UPSTREAM_TAG, upstream);
     }
 
     static AppenderMeters register(MeterRegistry registry, Tags tags, RunningAppender appender) {
@@ -80,7 +85,8 @@ final class AppenderMeters {
                 PipelineStats::eventsBuffered);
         gauge(BUFFER_USED, "Memory the buffer holds, which bufferCapacity bounds", BaseUnits.BYTES,
                 PipelineStats::bufferUsed);
-        gauge(BUFFER_CAPACITY, "bufferCapacity", BaseUnits.BYTES, PipelineStats::bufferCapacity);
+        gauge(BUFFER_CAPACITY, Settings.BUFFER_CAPACITY.name() + ": " + Settings.BUFFER_CAPACITY.meaning(), BaseUnits.BYTES,
+                PipelineStats::bufferCapacity);
         gauge(SPOOL_USED, "Bytes of the files in the spool directory", BaseUnits.BYTES, PipelineStats::spoolBytes);
         gauge(SPOOL_FILES, "Files (one batch each) in the spool directory", BaseUnits.FILES, PipelineStats::spoolFiles);
         meters.add(Gauge.builder(NODES_HEALTHY, this, AppenderMeters::healthyNodes).tags(tags)

@@ -4,6 +4,7 @@ import io.forwardlog.NodeStatus;
 import io.forwardlog.RunningAppender;
 import io.forwardlog.RunningAppenders;
 import io.forwardlog.RunningNode;
+import io.forwardlog.Settings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public class ForwardlogHealthIndicator implements HealthIndicator {
             allAvailable &= available > 0;
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("status", available > 0 ? Status.UP.getCode() : Status.DOWN.getCode());
-            detail.put("upstream", appender.upstreamName());
+            detail.put(Settings.UPSTREAM.name(), appender.upstreamName());
             detail.put("availableNodes", available);
             Map<String, Object> byNode = new LinkedHashMap<>();
             nodes.forEach((name, status) -> byNode.put(name, node(status)));
