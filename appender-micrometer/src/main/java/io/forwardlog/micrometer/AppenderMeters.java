@@ -75,30 +75,30 @@ final class AppenderMeters {
         for (String reason : PipelineStats.DROP_REASONS) {
             meters.add(FunctionCounter.builder(EVENTS_DROPPED, this,
                             m -> m.stats().eventsDropped().getOrDefault(reason, 0L))
-                    .tags(tags).tag("reason", reason).baseUnit(BaseUnits.EVENTS)
+                    .tags(tags).tag("reason", reason)
                     .description("Events dropped, by reason").register(registry));
         }
         counter(EVENTS_SPOOLED, "Events written to the spool directory", PipelineStats::eventsSpooled);
         counter(BATCHES_RESENT, "Batches a connection handed back undelivered, to be sent again",
                 PipelineStats::batchesResent);
-        gauge(EVENTS_BUFFERED, "Events in memory: waiting, or sent and not yet acknowledged", BaseUnits.EVENTS,
+        gauge(EVENTS_BUFFERED, "Events in memory: waiting, or sent and not yet acknowledged", null,
                 PipelineStats::eventsBuffered);
         gauge(BUFFER_USED, "Memory the buffer holds, which bufferCapacity bounds", BaseUnits.BYTES,
                 PipelineStats::bufferUsed);
         gauge(BUFFER_CAPACITY, Settings.BUFFER_CAPACITY.name() + ": " + Settings.BUFFER_CAPACITY.meaning(), BaseUnits.BYTES,
                 PipelineStats::bufferCapacity);
         gauge(SPOOL_USED, "Bytes of the files in the spool directory", BaseUnits.BYTES, PipelineStats::spoolBytes);
-        gauge(SPOOL_FILES, "Files (one batch each) in the spool directory", BaseUnits.FILES, PipelineStats::spoolFiles);
+        gauge(SPOOL_FILES, "Files (one batch each) in the spool directory", null, PipelineStats::spoolFiles);
         meters.add(Gauge.builder(NODES_HEALTHY, this, AppenderMeters::healthyNodes).tags(tags)
                 .description("Nodes that may take batches (up or standby)").register(registry));
     }
 
     private void counter(String name, String description, ToDoubleFunction<PipelineStats> value) {
         meters.add(FunctionCounter.builder(name, this, m -> value.applyAsDouble(m.stats())).tags(tags)
-                .baseUnit(name.startsWith("forwardlog.events.") ? BaseUnits.EVENTS : MeterUnits.BATCHES)
                 .description(description).register(registry));
     }
 
+    /** @param unit {@code BaseUnits.BYTES} or {@code null}: the other meters' names say what they count */
     private void gauge(String name, String description, String unit, ToDoubleFunction<PipelineStats> value) {
         meters.add(Gauge.builder(name, this, m -> value.applyAsDouble(m.stats())).tags(tags).baseUnit(unit)
                 .description(description).register(registry));

@@ -29,14 +29,14 @@ final class NodeMeters {
 
     /** The counters of a node, each read from its status. */
     enum Count {
-        EVENTS_SENT("forwardlog.events.sent", BaseUnits.EVENTS, "Events sent to the node", NodeStatus::getEventsSent),
-        BATCHES_SENT("forwardlog.batches.sent", MeterUnits.BATCHES, "Batches sent to the node", NodeStatus::getBatchesSent),
+        EVENTS_SENT("forwardlog.events.sent", null, "Events sent to the node", NodeStatus::getEventsSent),
+        BATCHES_SENT("forwardlog.batches.sent", null, "Batches sent to the node", NodeStatus::getBatchesSent),
         DATA_SENT("forwardlog.data.sent", BaseUnits.BYTES, "Bytes of events sent to the node", NodeStatus::getBytesSent),
-        BATCHES_ACKNOWLEDGED("forwardlog.batches.acknowledged", MeterUnits.BATCHES, "Batches the node acknowledged",
+        BATCHES_ACKNOWLEDGED("forwardlog.batches.acknowledged", null, "Batches the node acknowledged",
                 NodeStatus::getBatchesAcknowledged),
         FAILURES("forwardlog.node.failures", null, "Connection failures that took the node out",
                 NodeStatus::getFailures),
-        CONNECTIONS("forwardlog.connections.opened", BaseUnits.CONNECTIONS,
+        CONNECTIONS("forwardlog.connections.opened", null,
                 "Connections established to the node: the first one and every reconnect", NodeStatus::getConnections),
         HANDSHAKE_FAILURES("forwardlog.handshake.failures", null,
                 "Connections that ended in a refused or failed Forward handshake", NodeStatus::getHandshakeFailures),
@@ -45,6 +45,7 @@ final class NodeMeters {
         ACK_ROUND_TRIP_NANOS(null, null, null, NodeStatus::getAckRoundTripNanos);
 
         final String meter;
+        /** {@code BaseUnits.BYTES} or {@code null}: the other counters' names say what they count. */
         final String unit;
         final String description;
         final ToLongFunction<NodeStatus> read;
@@ -88,7 +89,7 @@ final class NodeMeters {
                         .baseUnit(count.unit).description(count.description).register(registry));
             }
         }
-        meters.add(Gauge.builder(BATCHES_IN_FLIGHT, this, NodeMeters::inFlight).tags(tags).baseUnit(MeterUnits.BATCHES)
+        meters.add(Gauge.builder(BATCHES_IN_FLIGHT, this, NodeMeters::inFlight).tags(tags)
                 .description("Batches sent to the node and not yet delivered").register(registry));
         meters.add(FunctionTimer.builder(ACK_ROUND_TRIP, this, m -> m.total(Count.BATCHES_ACKNOWLEDGED),
                         m -> m.total(Count.ACK_ROUND_TRIP_NANOS), TimeUnit.NANOSECONDS).tags(tags)
