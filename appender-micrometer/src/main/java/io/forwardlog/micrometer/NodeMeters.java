@@ -10,9 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.BaseUnits;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 
@@ -60,16 +58,19 @@ final class NodeMeters {
 
     private final MeterRegistry registry;
     private final List<Meter> meters = new ArrayList<>();
-    /** What channels gone from the node set counted; its binding's lock guards the writes. */
-    private final Map<Count, Long> carried = new EnumMap<>(Count.class);
-    private volatile List<RunningNode> channels;
+    /**
+     * The node's channels now, and what those gone from the node set counted (by {@link Count#ordinal()}):
+     * replaced together, never changed, so that the registry's threads read both at once without a lock and
+     * a counter never goes back.
+     */
+    private record Channels(List<RunningNode> live, long[] carried) {
+    }
+
+    private volatile Channels channels;
 
     private NodeMeters(MeterRegistry registry, List<RunningNode> channels) {
         this.registry = registry;
-        this.channels = List.copyOf(channels);
-        for (Count count : Count.values()) {
-            carried.put(count, 0L);
-        }
+        this.channels = new Channels(List.copyOf(channels), new long[Count.values().length]);
     }
 
     static NodeMeters register(MeterRegistry registry, Tags tags, List<RunningNode> channels) {
@@ -96,22 +97,25 @@ final class NodeMeters {
                 .description("From the write of a batch's frame to its ack (requireAckResponse)").register(registry));
     }
 
-    /** Follows the node's channels now; what those that left counted is kept. */
+    /** Follows the node's channels now; what those that left counted is kept. Its binding's lock. */
     void follow(List<RunningNode> now) {
-        for (RunningNode gone : channels) {
+        Channels before = channels;
+        long[] kept = before.carried().clone();
+        for (RunningNode gone : before.live()) {
             if (!now.contains(gone)) {
                 NodeStatus last = gone.status();
                 for (Count count : Count.values()) {
-                    carried.merge(count, count.read.applyAsLong(last), Long::sum);
+                    kept[count.ordinal()] += count.read.applyAsLong(last);
                 }
             }
         }
-        channels = List.copyOf(now);
+        channels = new Channels(List.copyOf(now), kept);
     }
 
     private long total(Count count) {
-        long n = carried.get(count);
-        for (RunningNode channel : channels) {
+        Channels now = channels;
+        long n = now.carried()[count.ordinal()];
+        for (RunningNode channel : now.live()) {
             n += count.read.applyAsLong(channel.status());
         }
         return n;
@@ -120,7 +124,7 @@ final class NodeMeters {
     /** The state of the channel in force, or of the retiring one when it is alone. */
     private String state() {
         String state = NodeStatus.RETIRING;
-        for (RunningNode channel : channels) {
+        for (RunningNode channel : channels.live()) {
             String s = channel.status().getState();
             if (!s.equals(NodeStatus.RETIRING)) {
                 return s;
@@ -131,7 +135,7 @@ final class NodeMeters {
 
     private double inFlight() {
         int n = 0;
-        for (RunningNode channel : channels) {
+        for (RunningNode channel : channels.live()) {
             n += channel.status().getInFlight();
         }
         return n;

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.forwardlog.ForwardPipeline;
 import io.forwardlog.ForwardSettings;
 import io.forwardlog.OverflowPolicy;
+import io.forwardlog.RunningAppender;
+import io.forwardlog.RunningAppenders;
 import io.forwardlog.micrometer.TestSupport.Event;
 import io.forwardlog.micrometer.TestSupport.RecordingStatus;
 import io.forwardlog.testkit.ForwardReceiver;
@@ -22,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
@@ -138,6 +141,42 @@ class ForwardlogMetricsTest {
         log(10);
         await("node-2 to take the events", () -> nodeCounter("forwardlog.events.sent", "node-2") == 10);
         assertEquals(1, gauge("forwardlog.nodes.healthy"));
+    }
+
+    @Test
+    void aNodeChangedByAReloadKeepsItsMetersAndItsCountersGoOnFromWhatTheOldConnectionCounted() throws Exception {
+        ForwardReceiver before = receiver(ForwardReceiver.builder());
+        ForwardReceiver after = receiver(ForwardReceiver.builder());
+        start(upstreamFile(dir, node("node-1", before)), s -> s.upstreamCheckInterval(Duration.ofMillis(100)));
+        metrics.bindTo(registry);
+        log(10);
+        await("the first node-1 to take the events", () -> nodeCounter("forwardlog.events.sent", "node-1") == 10);
+
+        // told after the binder, which was watching first: once this hears of the new node-1 alone, so has the binder
+        List<List<String>> heard = new CopyOnWriteArrayList<>();
+        try (RunningAppenders.Watch watch = RunningAppenders.watch(new RunningAppenders.Watcher() {
+            @Override
+            public void started(RunningAppender appender) {
+            }
+
+            @Override
+            public void nodesChanged(RunningAppender appender) {
+                heard.add(appender.nodes().stream().map(n -> n.status().getAddress()).toList());
+            }
+
+            @Override
+            public void stopped(RunningAppender appender) {
+            }
+        })) {
+            upstreamFile(dir, node("node-1", after));
+            List<String> newOneAlone = List.of("127.0.0.1:" + after.port());
+            await("node-1 to be the new one alone", () -> heard.contains(newOneAlone));
+        }
+        assertEquals(10, nodeCounter("forwardlog.events.sent", "node-1"), "what the old connection sent is kept");
+        log(10);
+        await("the new node-1 to take the events", () -> after.eventCount() == 10);
+        await("node-1's counter to go on", () -> nodeCounter("forwardlog.events.sent", "node-1") == 20);
+        assertEquals(1, state("node-1", "up"));
     }
 
     @Test
