@@ -1,5 +1,6 @@
 package io.forwardlog;
 
+import java.util.List;
 import javax.management.openmbean.CompositeData;
 
 /**
@@ -7,6 +8,17 @@ import javax.management.openmbean.CompositeData;
  * A snapshot; also the item type of the JMX attribute {@code Nodes}.
  */
 public final class NodeStatus {
+
+    /** Gets traffic. */
+    public static final String UP = "up";
+    /** Taken out: a connection failed or its heartbeats went unanswered; it comes back after {@code recoverWait}. */
+    public static final String DOWN = "down";
+    /** Up, and gets traffic only when no active node is available. */
+    public static final String STANDBY = "standby";
+    /** Removed or changed by a reload, finishing its in-flight batches. */
+    public static final String RETIRING = "retiring";
+    /** Every state a node can be in. */
+    public static final List<String> STATES = List.of(UP, DOWN, STANDBY, RETIRING);
 
     private final String name;
     private final String address;
@@ -18,13 +30,17 @@ public final class NodeStatus {
     private final long batchesAcknowledged;
     private final long failures;
     private final int inFlight;
+    private final long connections;
+    private final long handshakeFailures;
+    private final long tlsFailures;
+    private final long ackRoundTripNanos;
 
     /**
-     * @param state {@code up}, {@code down}, {@code standby} (up, waiting for the active nodes to fail) or
-     *              {@code retiring} (removed by a reload, finishing its in-flight batches)
+     * @param state one of {@link #STATES}
      */
     public NodeStatus(String name, String address, String state, String lastError, long batchesSent, long eventsSent,
-                      long bytesSent, long batchesAcknowledged, long failures, int inFlight) {
+                      long bytesSent, long batchesAcknowledged, long failures, int inFlight, long connections,
+                      long handshakeFailures, long tlsFailures, long ackRoundTripNanos) {
         this.name = name;
         this.address = address;
         this.state = state;
@@ -35,6 +51,10 @@ public final class NodeStatus {
         this.batchesAcknowledged = batchesAcknowledged;
         this.failures = failures;
         this.inFlight = inFlight;
+        this.connections = connections;
+        this.handshakeFailures = handshakeFailures;
+        this.tlsFailures = tlsFailures;
+        this.ackRoundTripNanos = ackRoundTripNanos;
     }
 
     /**
@@ -45,7 +65,8 @@ public final class NodeStatus {
         return new NodeStatus((String) data.get("name"), (String) data.get("address"), (String) data.get("state"),
                 (String) data.get("lastError"), (Long) data.get("batchesSent"), (Long) data.get("eventsSent"),
                 (Long) data.get("bytesSent"), (Long) data.get("batchesAcknowledged"), (Long) data.get("failures"),
-                (Integer) data.get("inFlight"));
+                (Integer) data.get("inFlight"), (Long) data.get("connections"), (Long) data.get("handshakeFailures"),
+                (Long) data.get("tlsFailures"), (Long) data.get("ackRoundTripNanos"));
     }
 
     public String getName() { return name; }
@@ -60,6 +81,21 @@ public final class NodeStatus {
     public long getBatchesAcknowledged() { return batchesAcknowledged; }
     public long getFailures() { return failures; }
     public int getInFlight() { return inFlight; }
+    /** Connections established (connect, TLS and the Forward handshake done): the first one and every reconnect. */
+    public long getConnections() { return connections; }
+    /** Connections that ended in a refused or failed Forward handshake (shared key, user, password). */
+    public long getHandshakeFailures() { return handshakeFailures; }
+    /** Connections that ended in a failed TLS handshake. */
+    public long getTlsFailures() { return tlsFailures; }
+    /**
+     * The round trips of the {@link #getBatchesAcknowledged() batches acknowledged}, added up: for each, from
+     * the moment its frame was written to the connection until its ack was read. Divided by their number, the
+     * mean ack time.
+     */
+    public long getAckRoundTripNanos() { return ackRoundTripNanos; }
+
+    /** Whether the node may take batches: {@link #UP} or {@link #STANDBY}. */
+    public boolean isAvailable() { return state.equals(UP) || state.equals(STANDBY); }
 
     @Override
     public String toString() {

@@ -34,10 +34,15 @@ final class SpringBootChild implements AutoCloseable {
      * @param args     Spring Boot command-line arguments, e.g. {@code --sample.events=10}
      */
     static SpringBootChild start(Path dir, Path upstream, String... args) throws IOException {
+        return start(dir, upstream, SampleApplication.class, args);
+    }
+
+    /** As {@link #start(Path, Path, String...)}, running the application {@code main}. */
+    static SpringBootChild start(Path dir, Path upstream, Class<?> main, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-cp",
                 System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                SampleApplication.class.getName(), "--spring.application.name=sample"));
+                main.getName(), "--spring.application.name=sample"));
         command.addAll(List.of(args));
         Path out = dir.resolve("stdout.txt");
         Path err = dir.resolve("stderr.txt");
@@ -54,6 +59,14 @@ final class SpringBootChild implements AutoCloseable {
     /** Waits until the application has logged its events. */
     void awaitLogged() throws IOException {
         await("SAMPLE logged", () -> Files.readString(out).contains("SAMPLE logged"));
+    }
+
+    /** Waits until the application printed {@code SAMPLE <key> <value>} and returns the value. */
+    String awaitOutput(String key) throws IOException {
+        String prefix = "SAMPLE " + key + " ";
+        await(prefix, () -> Files.readAllLines(out).stream().anyMatch(l -> l.startsWith(prefix)));
+        return Files.readAllLines(out).stream().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow()
+                .substring(prefix.length());
     }
 
     /** Closes the child's standard input: with {@code sample.then=wait} it returns from main and exits. */

@@ -1,6 +1,7 @@
 package io.forwardlog.internal.balance;
 
 import io.forwardlog.NodeStatus;
+import io.forwardlog.RunningNode;
 import io.forwardlog.internal.forward.ConnectionListener;
 import io.forwardlog.internal.forward.DeliveryException;
 import io.forwardlog.internal.forward.ForwardConnection;
@@ -19,7 +20,7 @@ import java.util.function.LongSupplier;
  * receives the connections' news. Other threads read only {@link #status()}, built from values the loop
  * publishes (volatile) and from thread-safe counters.
  */
-public final class NodeChannel implements ConnectionListener {
+public final class NodeChannel implements ConnectionListener, RunningNode {
 
     private final NodeDefinition definition;
     private final NodeHealth health;
@@ -39,7 +40,7 @@ public final class NodeChannel implements ConnectionListener {
     /** Set by the connection's callbacks for the balancer: a failure to report. */
     private String pendingFailure;
 
-    private volatile String publishedState = "up";
+    private volatile String publishedState = NodeStatus.UP;
     private volatile String publishedError;
     private volatile int publishedInFlight;
 
@@ -57,6 +58,7 @@ public final class NodeChannel implements ConnectionListener {
         return definition;
     }
 
+    @Override
     public String name() {
         return definition.name();
     }
@@ -239,6 +241,7 @@ public final class NodeChannel implements ConnectionListener {
             return;
         }
         stats.batchesAcked.increment();
+        stats.ackRoundTripNanos.add(c.lastAckRoundTripNanos());
         events.delivered(batch);
     }
 
@@ -250,6 +253,7 @@ public final class NodeChannel implements ConnectionListener {
             connection = null;
         }
         ending.remove(c);
+        countHandshakeFailure(failure);
         if (failure != null && failure.kind() != DeliveryException.Kind.CLOSED && !retiring) {
             if (health.isUp()) {
                 pendingFailure = failure.getMessage();
@@ -265,9 +269,22 @@ public final class NodeChannel implements ConnectionListener {
         publish();
     }
 
+    /** Counts a failed TLS or Forward handshake, whatever the node's health. */
+    private void countHandshakeFailure(DeliveryException failure) {
+        if (failure == null) {
+            return;
+        }
+        switch (failure.kind()) {
+            case TLS -> stats.tlsFailures.increment();
+            case AUTHENTICATION -> stats.handshakeFailures.increment();
+            default -> { }
+        }
+    }
+
     /** Publishes the state for {@link #status()}. */
     void publish() {
-        publishedState = retiring ? "retiring" : !health.isUp() ? "down" : definition.standby() ? "standby" : "up";
+        publishedState = retiring ? NodeStatus.RETIRING : !health.isUp() ? NodeStatus.DOWN
+                : definition.standby() ? NodeStatus.STANDBY : NodeStatus.UP;
         publishedError = health.lastError();
         int n = connection == null ? 0 : connection.inFlight();
         for (ForwardConnection c : ending) {
@@ -286,11 +303,13 @@ public final class NodeChannel implements ConnectionListener {
     }
 
     /** A snapshot for operators. Any thread. */
+    @Override
     public NodeStatus status() {
         var address = definition.address();
         return new NodeStatus(name(), address.host() + ":" + address.port(), publishedState, publishedError,
                 stats.batchesSent.sum(), stats.eventsSent.sum(), stats.bytesSent.sum(), stats.batchesAcked.sum(),
-                stats.failures.sum(), publishedInFlight);
+                stats.failures.sum(), publishedInFlight, stats.connections.sum(), stats.handshakeFailures.sum(),
+                stats.tlsFailures.sum(), stats.ackRoundTripNanos.sum());
     }
 
     @Override

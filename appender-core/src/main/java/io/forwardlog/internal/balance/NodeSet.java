@@ -32,6 +32,7 @@ public final class NodeSet {
     private Balancer balancer;
     private final List<NodeChannel> retiring = new ArrayList<>();
     private volatile List<NodeChannel> all = List.of();
+    private volatile String name = "";
     private volatile Offer pending;
 
     /** @param wakeLoop makes the loop run {@link #apply} soon */
@@ -47,12 +48,18 @@ public final class NodeSet {
             channels.add(channel(definition));
         }
         balancer = new Balancer(channels, new HealthReporter(parts.status(), name));
+        this.name = name;
         publish();
     }
 
     /** The balancer over the nodes in force. Loop thread. */
     public Balancer balancer() {
         return balancer;
+    }
+
+    /** The name of the upstream in force. Any thread. */
+    public String name() {
+        return name;
     }
 
     /** Every node still connected, in force or retiring: a snapshot, from any thread. */
@@ -130,6 +137,7 @@ public final class NodeSet {
             retiring.add(removed);
         }
         balancer = new Balancer(channels, new HealthReporter(parts.status(), offer.name()));
+        name = offer.name();
         return "upstream reloaded: " + channels.size() + " node" + (channels.size() == 1 ? "" : "s") + " ("
                 + added + " added, " + changed + " changed, " + current.size() + " removed)";
     }

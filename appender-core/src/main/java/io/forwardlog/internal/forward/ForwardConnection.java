@@ -71,6 +71,8 @@ public final class ForwardConnection implements IoHandler {
     private boolean draining;
     private boolean keepsAlive = true;
     private DeliveryException failure;
+    /** From the write of the last acknowledged batch's frame to its ack, on the injected clock. */
+    private long lastAckRoundTripNanos;
 
     /**
      * @param setup    what happens between connect and the first frame (the Forward handshake)
@@ -239,7 +241,8 @@ public final class ForwardConnection implements IoHandler {
         String chunkId = options.requireAck() ? ChunkIds.next() : null;
         ByteBuffer[] frame = frames.write(batch, chunkId);
         if (chunkId != null) {
-            window.add(chunkId, batch, nanoTime.getAsLong() + options.ackTimeout().toNanos());
+            long now = nanoTime.getAsLong();
+            window.add(chunkId, batch, now, now + options.ackTimeout().toNanos());
         } else {
             unacknowledgedOutput = batch;
         }
@@ -268,7 +271,8 @@ public final class ForwardConnection implements IoHandler {
 
     private void sendPing() {
         String chunkId = ChunkIds.next();
-        window.add(chunkId, new HeartbeatPing(pingTag), nanoTime.getAsLong() + options.ackTimeout().toNanos());
+        long now = nanoTime.getAsLong();
+        window.add(chunkId, new HeartbeatPing(pingTag), now, now + options.ackTimeout().toNanos());
         ByteBuffer[] frame = frames.ping(pingTag, chunkId);
         pingTag = null;
         startOutput(frame);
@@ -371,12 +375,13 @@ public final class ForwardConnection implements IoHandler {
             throw new DeliveryException(DeliveryException.Kind.PROTOCOL,
                     "unexpected message from the node: " + Messages.describe(message));
         }
-        OutboundBatch batch = window.acknowledge(chunk);
-        if (batch == null) {
+        InFlightWindow.InFlight done = window.acknowledge(chunk);
+        if (done == null) {
             throw new DeliveryException(DeliveryException.Kind.ACK_MISMATCH,
                     "the node acknowledged chunk '" + Messages.abbreviate(chunk) + "', which matches no batch in flight");
         }
-        listener.acknowledged(this, batch);
+        lastAckRoundTripNanos = nanoTime.getAsLong() - done.sentNanos();
+        listener.acknowledged(this, done.batch());
         settleIfDraining();
     }
 
@@ -632,6 +637,14 @@ public final class ForwardConnection implements IoHandler {
     /** Batches of events in flight. */
     public int inFlight() {
         return window.batches() + (unacknowledgedOutput != null ? 1 : 0);
+    }
+
+    /**
+     * How long the batch (or heartbeat) the listener was last told {@code acknowledged} of took, from the
+     * moment its frame was written to the connection until its ack was read.
+     */
+    public long lastAckRoundTripNanos() {
+        return lastAckRoundTripNanos;
     }
 
     /** Why the connection broke, or {@code null}. */

@@ -13,21 +13,22 @@ import java.util.Map;
  */
 final class InFlightWindow {
 
-    private record InFlight(OutboundBatch batch, long ackDueNanos) {
+    /** A batch in flight: sent at {@code sentNanos}, its ack due at {@code ackDueNanos}. */
+    record InFlight(OutboundBatch batch, long sentNanos, long ackDueNanos) {
     }
 
     private final Map<String, InFlight> byChunk = new LinkedHashMap<>();
     private int pings;
 
-    void add(String chunkId, OutboundBatch batch, long ackDueNanos) {
-        byChunk.put(chunkId, new InFlight(batch, ackDueNanos));
+    void add(String chunkId, OutboundBatch batch, long sentNanos, long ackDueNanos) {
+        byChunk.put(chunkId, new InFlight(batch, sentNanos, ackDueNanos));
         if (batch instanceof HeartbeatPing) {
             pings++;
         }
     }
 
-    /** Returns the batch the ack completes, or {@code null} when no batch in flight has that id. */
-    OutboundBatch acknowledge(String chunkId) {
+    /** Returns what the ack completes, or {@code null} when no batch in flight has that id. */
+    InFlight acknowledge(String chunkId) {
         InFlight done = byChunk.remove(chunkId);
         if (done == null) {
             return null;
@@ -35,7 +36,7 @@ final class InFlightWindow {
         if (done.batch() instanceof HeartbeatPing) {
             pings--;
         }
-        return done.batch();
+        return done;
     }
 
     /** Batches in flight, heartbeats included. */

@@ -54,6 +54,8 @@ public final class DeliveryPipeline {
             + " Fluentd 1.x, and works as it: write heartbeatType transport";
     /** How long past shutdownTimeout a stop waits for the sender before it gives up on it. */
     private static final long STOP_GRACE_MILLIS = 5000;
+    /** How often the watchers of running appenders are told of a changed node set, at most. */
+    private static final long NODES_CHECK_MILLIS = 1000;
     /** A stop that takes longer than this is said at warning level while it lasts. */
     private static final long SLOW_STOP_MILLIS = 1000;
     private static final String UNSUPPORTED_FRAMEWORK = "; the logging framework's classes lack what forwardlog"
@@ -81,6 +83,7 @@ public final class DeliveryPipeline {
     private ScheduledThreadPoolExecutor timer;
     private SpoolBridge spool = SpoolBridge.none(counters);
     private AppenderMBean mbean;
+    private PipelineView view;
     private ExitFlush exitFlush;
     private Thread senderThread;
     private volatile boolean started;
@@ -191,6 +194,10 @@ public final class DeliveryPipeline {
             status.info("started: upstream '" + upstream.name() + "' with " + n + " node"
                     + (n == 1 ? "" : "s") + " from " + settings.upstream());
         }
+        view = new PipelineView(settings.name(), nodeSet, this::stats, status::warn);
+        timer.scheduleWithFixedDelay(guarded("nodes-check", "telling the watchers of changed nodes", view::checkNodes),
+                NODES_CHECK_MILLIS, NODES_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+        AppenderRegistry.started(view);
     }
 
     /** How often the upstream file is read again while it is awaited. */
@@ -378,6 +385,7 @@ public final class DeliveryPipeline {
             } else {
                 status.info(outcome);
             }
+            AppenderRegistry.stopped(view);
             started = false;
         }
     }
@@ -396,8 +404,7 @@ public final class DeliveryPipeline {
         }
         String message = "delivering " + buffered + " event" + (buffered == 1 ? "" : "s") + ", up to "
                 + Durations.format(settings.shutdownTimeout());
-        boolean available = stats().nodes().stream()
-                .anyMatch(n -> n.getState().equals("up") || n.getState().equals("standby"));
+        boolean available = stats().nodes().stream().anyMatch(NodeStatus::isAvailable);
         if (available) {
             status.info(message);
             return false;
@@ -490,6 +497,7 @@ public final class DeliveryPipeline {
         List<NodeStatus> nodeStates = nodeSet == null ? List.of() : nodeSet.all().stream().map(n -> n.status()).toList();
         return new PipelineStats(counters.eventsAppended(), counters.eventsDelivered(),
                 buffer == null ? 0 : buffer.bufferedEvents(), buffer == null ? 0 : buffer.usedBytes(),
-                counters.eventsSpooled(), counters.batchesResent(), dropReporter.byReason(), nodeStates);
+                buffer == null ? 0 : buffer.memoryBytes(), settings.bufferCapacity(), counters.eventsSpooled(),
+                spool.bytes(), spool.files(), counters.batchesResent(), dropReporter.byReason(), nodeStates);
     }
 }

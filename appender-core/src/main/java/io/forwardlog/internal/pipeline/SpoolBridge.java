@@ -50,6 +50,16 @@ final class SpoolBridge {
         return spool != null;
     }
 
+    /** Bytes of the spool's files; 0 without a spool. */
+    long bytes() {
+        return spool == null ? 0 : spool.sizeBytes();
+    }
+
+    /** The spool's files; 0 without a spool. */
+    int files() {
+        return spool == null ? 0 : spool.files();
+    }
+
     /** Writes sealed batches to disk: all of them when no node is available, else those past the high-water mark. */
     void offload(RecordAccumulator accumulator, boolean nodeAvailable) {
         if (spool == null) {

@@ -177,6 +177,11 @@ public final class Spool implements Closeable {
         return sizeBytes;
     }
 
+    /** Batch files on disk, handed out or not. */
+    public synchronized int files() {
+        return pending.size() + handedOut.size();
+    }
+
     /** Batch files not yet handed out. */
     public synchronized int pendingFiles() {
         return pending.size();

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -23,6 +24,8 @@ public class SampleApplication {
     public static void main(String[] args) throws IOException {
         SpringApplication application = new SpringApplication(SampleApplication.class);
         application.setBannerMode(Banner.Mode.OFF);
+        // a command-line application, whatever web libraries the class path holds
+        application.setWebApplicationType(WebApplicationType.NONE);
         ConfigurableApplicationContext context = application.run(args);
         Environment environment = context.getEnvironment();
         Logger logger = LoggerFactory.getLogger("com.example.Orders");
