@@ -2,6 +2,8 @@ package io.forwardlog.upstream;
 
 import io.forwardlog.Compression;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -41,6 +43,11 @@ final class NodeValues {
 
     int weight = 60;
     boolean standby;
+    Boolean dnsRoundRobin;
+    Duration expireDnsCache;
+
+    /** The line of each key given, for messages about a key's value that only later checks find wrong. */
+    final Map<String, Integer> keyLines = new HashMap<>();
 
     final Map<String, String> unknownKeys = new LinkedHashMap<>();
 

@@ -2,6 +2,7 @@ package io.forwardlog.upstream;
 
 import io.forwardlog.Compression;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,11 +14,11 @@ import java.util.StringJoiner;
  * One {@code [NODE]} of an upstream file: where to connect and how. Immutable.
  *
  * <p>Settings that the appender also has ({@code time_as_integer}, {@code send_options},
- * {@code require_ack_response}, {@code compress}, {@code tag}) are empty unless the node sets them; empty
- * means "use the appender's setting".
+ * {@code require_ack_response}, {@code compress}, {@code tag}, {@code dns_round_robin},
+ * {@code expire_dns_cache}) are empty unless the node sets them; empty means "use the appender's setting".
  *
  * <p>Two nodes are equal when every setting is equal, secrets and unknown keys included, wherever they are
- * declared: {@link #file()} and {@link #line()} do not take part, so adding a comment above a node does not
+ * declared: {@link #file()}, {@link #line()} and the lines of the keys do not take part, so adding a comment above a node does not
  * make a reload see it as changed. {@link #toString()} never shows {@code shared_key}, {@code password} or
  * {@code tls.key_passwd}, nor the values of unknown keys.
  */
@@ -50,7 +51,10 @@ public final class UpstreamNode {
     private final String tag;
     private final int weight;
     private final boolean standby;
+    private final Boolean dnsRoundRobin;
+    private final Duration expireDnsCache;
     private final Map<String, String> unknownKeys;
+    private final Map<String, Integer> keyLines;
 
     UpstreamNode(NodeValues v) {
         name = v.name;
@@ -80,7 +84,10 @@ public final class UpstreamNode {
         tag = v.tag;
         weight = v.weight;
         standby = v.standby;
+        dnsRoundRobin = v.dnsRoundRobin;
+        expireDnsCache = v.expireDnsCache;
         unknownKeys = Collections.unmodifiableMap(new LinkedHashMap<>(v.unknownKeys));
+        keyLines = Map.copyOf(v.keyLines);
     }
 
     /** {@code name}: the node's name, unique in its upstream file. */
@@ -220,14 +227,42 @@ public final class UpstreamNode {
         return weight;
     }
 
-    /** {@code standby} (from Fluentd): use the node only when no other node is available; default off. */
+    /**
+     * {@code standby} (from Fluentd): the node gets batches only while active nodes are down, standing in
+     * for their weight; default off.
+     */
     public boolean standby() {
         return standby;
+    }
+
+    /**
+     * {@code dns_round_robin} (from Fluentd): at each connect, pick one of the host's addresses at random
+     * rather than the first; empty = the appender's setting.
+     */
+    public Optional<Boolean> dnsRoundRobin() {
+        return Optional.ofNullable(dnsRoundRobin);
+    }
+
+    /**
+     * {@code expire_dns_cache} (from Fluentd): how long the host's addresses are kept before they are looked
+     * up again, zero for every connect; empty = the appender's setting.
+     */
+    public Optional<Duration> expireDnsCache() {
+        return Optional.ofNullable(expireDnsCache);
     }
 
     /** Keys forwardlog does not know, lower-cased, with their values, in file order. */
     public Map<String, String> unknownKeys() {
         return unknownKeys;
+    }
+
+    /**
+     * An error about this node's {@code key}, found by a check the file alone cannot make (against the
+     * appender's settings): it names the file and the line of the key, or of the node when the key is not
+     * given, and starts with {@code [NODE] 'name': }. {@code problem} must not hold a secret.
+     */
+    public UpstreamFileException errorAt(String key, String problem) {
+        return new UpstreamFileException(file, keyLines.getOrDefault(key, line), "[NODE] '" + name + "': " + problem);
     }
 
     /** Whether connecting starts with the Forward handshake: true when the node has a shared key. */
@@ -254,7 +289,8 @@ public final class UpstreamNode {
                 && Objects.equals(username, n.username) && Objects.equals(password, n.password)
                 && Objects.equals(timeAsInteger, n.timeAsInteger) && Objects.equals(sendOptions, n.sendOptions)
                 && Objects.equals(requireAckResponse, n.requireAckResponse) && compress == n.compress
-                && Objects.equals(tag, n.tag) && unknownKeys.equals(n.unknownKeys);
+                && Objects.equals(tag, n.tag) && Objects.equals(dnsRoundRobin, n.dnsRoundRobin)
+                && Objects.equals(expireDnsCache, n.expireDnsCache) && unknownKeys.equals(n.unknownKeys);
     }
 
     @Override
@@ -262,7 +298,7 @@ public final class UpstreamNode {
         return Objects.hash(name, host, port, tls, tlsVerify, tlsVerifyHostname, tlsDebug, tlsCaFile, tlsCaPath,
                 tlsCrtFile, tlsKeyFile, tlsKeyPasswd, tlsVhost, sharedKey, emptySharedKey, selfHostname, username,
                 password, timeAsInteger, sendOptions, requireAckResponse, compress, tag, weight, standby,
-                unknownKeys);
+                dnsRoundRobin, expireDnsCache, unknownKeys);
     }
 
     /** The name, {@code host:port} and the settings that are not secret; see the class description. */
@@ -286,6 +322,8 @@ public final class UpstreamNode {
         optional(s, "compress", compress == null ? null : compress.configName());
         optional(s, "tag", tag);
         s.add("weight=" + weight).add("standby=" + standby);
+        optional(s, "dns_round_robin", dnsRoundRobin);
+        optional(s, "expire_dns_cache", expireDnsCache);
         if (!unknownKeys.isEmpty()) {
             s.add("unknown keys=" + unknownKeys.keySet());
         }

@@ -162,6 +162,16 @@ public final class ForwardAppender extends UnsynchronizedAppenderBase<ILoggingEv
     public void setConnectTimeout(String value) { settings.put(Settings.CONNECT_TIMEOUT, value); }
     /** @see Settings#SEND_TIMEOUT */
     public void setSendTimeout(String value) { settings.put(Settings.SEND_TIMEOUT, value); }
+    /** @see Settings#VERIFY_CONNECTION_AT_STARTUP */
+    public void setVerifyConnectionAtStartup(String value) { settings.put(Settings.VERIFY_CONNECTION_AT_STARTUP, value); }
+    /** @see Settings#KEEPALIVE_TIMEOUT */
+    public void setKeepaliveTimeout(String value) { settings.put(Settings.KEEPALIVE_TIMEOUT, value); }
+    /** @see Settings#KEEPALIVE_MAX_RECYCLE */
+    public void setKeepaliveMaxRecycle(String value) { settings.put(Settings.KEEPALIVE_MAX_RECYCLE, value); }
+    /** @see Settings#DNS_ROUND_ROBIN */
+    public void setDnsRoundRobin(String value) { settings.put(Settings.DNS_ROUND_ROBIN, value); }
+    /** @see Settings#EXPIRE_DNS_CACHE */
+    public void setExpireDnsCache(String value) { settings.put(Settings.EXPIRE_DNS_CACHE, value); }
     /** @see Settings#HEARTBEAT_TYPE */
     public void setHeartbeatType(String value) { settings.put(Settings.HEARTBEAT_TYPE, value); }
     /** @see Settings#HEARTBEAT_INTERVAL */
