@@ -130,7 +130,9 @@ public final class DeliveryPipeline {
     private void startThreads() throws ForwardStartException {
         NodeDefinitions definer = new NodeDefinitions(settings, status::warn);
         // null while the file is awaited: the pipeline starts with no node and buffers
-        Upstream upstream = AwaitedUpstream.loadAtStart(settings.upstream(), upstreamLookAgain(), status);
+        Upstream upstream = settings.verifyConnectionAtStartup()
+                ? AwaitedUpstream.loadNow(settings.upstream(), status)
+                : AwaitedUpstream.loadAtStart(settings.upstream(), upstreamLookAgain(), status);
         List<NodeDefinition> definitions;
         try {
             definitions = upstream == null ? List.of() : definer.defineAll(upstream);
@@ -146,6 +148,9 @@ public final class DeliveryPipeline {
         resolver = new ThreadPoolExecutor(RESOLVER_THREADS, RESOLVER_THREADS, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), daemon(THREAD_PREFIX + settings.name() + "-resolver"));
         resolver.allowCoreThreadTimeOut(true);
+        if (settings.verifyConnectionAtStartup()) {
+            status.info(new StartupVerification(resolver, names, nanoTime).verify(upstream.name(), definitions));
+        }
         openSpool();
         try {
             loop = IoLoop.open();
