@@ -22,6 +22,9 @@ import java.util.function.LongSupplier;
  * for a while ({@code expireDnsCache}), so a DNS change is followed by the next connection. A connection
  * goes to the host's first address, or, with {@code dnsRoundRobin}, to one of all its addresses picked at
  * random, each as likely, as Fluentd's {@code addrinfo_list.sample} does.
+ *
+ * <p>Threads: called on the I/O loop's thread; a lookup runs on the resolver's, and its result is handed back
+ * to the loop as a task, so the connection is only ever touched by the loop.
  */
 public final class Connector {
 
