@@ -164,6 +164,12 @@ class SettingsParityTest {
         a.put(Settings.SELF_HOSTNAME, spellings("web-7", "web-7", " host.example ", "host.example"));
         a.put(Settings.CONNECT_TIMEOUT, durations);
         a.put(Settings.SEND_TIMEOUT, durations);
+        a.put(Settings.VERIFY_CONNECTION_AT_STARTUP, bools);
+        a.put(Settings.KEEPALIVE_TIMEOUT, durations);
+        a.put(Settings.KEEPALIVE_MAX_RECYCLE, spellings("0", 0, "2000", 2000, " 5 ", 5));
+        // off in the rounds whose heartbeatType is udp (1 and 5), which dnsRoundRobin cannot go with
+        a.put(Settings.DNS_ROUND_ROBIN, bools);
+        a.put(Settings.EXPIRE_DNS_CACHE, durationsOrZero);
         a.put(Settings.HEARTBEAT_TYPE, spellings("tcp", HeartbeatType.TCP, "UDP", HeartbeatType.UDP, "none", HeartbeatType.NONE,
                 "Transport", HeartbeatType.TRANSPORT));
         a.put(Settings.HEARTBEAT_INTERVAL, durations);
@@ -215,6 +221,14 @@ class SettingsParityTest {
                 "selfHostname 'web 7' has a space or a control character: write a host name, e.g. web-7.example.com"));
         r.put(Settings.CONNECT_TIMEOUT, new Refusal("0", "connectTimeout must be positive, was PT0S"));
         r.put(Settings.SEND_TIMEOUT, new Refusal("10 parsecs", "sendTimeout '10 parsecs' is not a duration: "
+                + "write e.g. 500 milliseconds, 10 seconds, 2 minutes or PT10S"));
+        r.put(Settings.VERIFY_CONNECTION_AT_STARTUP, new Refusal("maybe",
+                "verifyConnectionAtStartup 'maybe' is not a boolean: use on/off, true/false or yes/no"));
+        r.put(Settings.KEEPALIVE_TIMEOUT, new Refusal("0", "keepaliveTimeout must be positive, was PT0S"));
+        r.put(Settings.KEEPALIVE_MAX_RECYCLE, new Refusal("-1", "keepaliveMaxRecycle must be between 0 and 2147483647, was -1"));
+        r.put(Settings.DNS_ROUND_ROBIN, new Refusal("sometimes",
+                "dnsRoundRobin 'sometimes' is not a boolean: use on/off, true/false or yes/no"));
+        r.put(Settings.EXPIRE_DNS_CACHE, new Refusal("-5 seconds", "expireDnsCache '-5 seconds' is not a duration: "
                 + "write e.g. 500 milliseconds, 10 seconds, 2 minutes or PT10S"));
         r.put(Settings.HEARTBEAT_TYPE, new Refusal("icmp", "heartbeatType: 'icmp' is not a heartbeat type: use tcp, udp, transport or none"));
         r.put(Settings.HEARTBEAT_INTERVAL, new Refusal("0 seconds", "heartbeatInterval must be positive, was PT0S"));
