@@ -1,6 +1,7 @@
 package io.forwardlog;
 
 import io.forwardlog.internal.transport.TlsOffer;
+import io.forwardlog.internal.balance.DnsOptions;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -81,6 +82,16 @@ public final class ForwardSettings {
     public TlsVersion tlsMaxVersion() { return get(Settings.TLS_MAX_VERSION); }
     /** @see Settings#TLS_CIPHERS; the IANA names of the suites, empty when the provider's defaults are offered */
     public Optional<List<String>> tlsCiphers() { return Optional.ofNullable(get(Settings.TLS_CIPHERS)); }
+    /** @see Settings#VERIFY_CONNECTION_AT_STARTUP */
+    public boolean verifyConnectionAtStartup() { return get(Settings.VERIFY_CONNECTION_AT_STARTUP); }
+    /** @see Settings#KEEPALIVE_TIMEOUT; empty: a connection is kept until it breaks or the node ends it */
+    public Optional<Duration> keepaliveTimeout() { return Optional.ofNullable(get(Settings.KEEPALIVE_TIMEOUT)); }
+    /** @see Settings#KEEPALIVE_MAX_RECYCLE; 0: never */
+    public int keepaliveMaxRecycle() { return get(Settings.KEEPALIVE_MAX_RECYCLE); }
+    /** @see Settings#DNS_ROUND_ROBIN */
+    public boolean dnsRoundRobin() { return get(Settings.DNS_ROUND_ROBIN); }
+    /** @see Settings#EXPIRE_DNS_CACHE; empty: looked up at every connect, through the JVM's cache */
+    public Optional<Duration> expireDnsCache() { return Optional.ofNullable(get(Settings.EXPIRE_DNS_CACHE)); }
     /** @see Settings#HEARTBEAT_TYPE */
     public HeartbeatType heartbeatType() { return get(Settings.HEARTBEAT_TYPE); }
     /** @see Settings#HEARTBEAT_INTERVAL */
@@ -197,6 +208,11 @@ public final class ForwardSettings {
         public Builder tlsMaxVersion(TlsVersion value) { return set(Settings.TLS_MAX_VERSION, value); }
         /** Cipher suites, each by its OpenSSL or IANA name. */
         public Builder tlsCiphers(List<String> value) { return set(Settings.TLS_CIPHERS, value); }
+        public Builder verifyConnectionAtStartup(boolean value) { return set(Settings.VERIFY_CONNECTION_AT_STARTUP, value); }
+        public Builder keepaliveTimeout(Duration value) { return set(Settings.KEEPALIVE_TIMEOUT, value); }
+        public Builder keepaliveMaxRecycle(int value) { return set(Settings.KEEPALIVE_MAX_RECYCLE, value); }
+        public Builder dnsRoundRobin(boolean value) { return set(Settings.DNS_ROUND_ROBIN, value); }
+        public Builder expireDnsCache(Duration value) { return set(Settings.EXPIRE_DNS_CACHE, value); }
         public Builder heartbeatType(HeartbeatType value) { return set(Settings.HEARTBEAT_TYPE, value); }
         public Builder heartbeatInterval(Duration value) { return set(Settings.HEARTBEAT_INTERVAL, value); }
         public Builder phiFailureDetector(boolean value) { return set(Settings.PHI_FAILURE_DETECTOR, value); }
@@ -282,6 +298,10 @@ public final class ForwardSettings {
                 } catch (IllegalArgumentException e) {
                     problems.add(e.getMessage());
                 }
+            }
+            if (Boolean.TRUE.equals(get(Settings.DNS_ROUND_ROBIN)) && get(Settings.HEARTBEAT_TYPE) == HeartbeatType.UDP
+                    && !failed.contains(Settings.DNS_ROUND_ROBIN) && !failed.contains(Settings.HEARTBEAT_TYPE)) {
+                problems.add(DnsOptions.needsTransportHeartbeats(Settings.DNS_ROUND_ROBIN.name()));
             }
             return problems;
         }

@@ -85,6 +85,31 @@ public final class Settings {
             "Cipher suites offered, by OpenSSL or IANA names separated by `:`; without a TLS 1.3 suite in the list, "
                     + "TLS 1.3 keeps its default suites; a node's `tls.ciphers` wins",
             "`tls_ciphers`; Fluent Bit `tls.ciphers`"));
+    public static final Setting<Boolean> VERIFY_CONNECTION_AT_STARTUP = add(Setting.withDefault(
+            "verifyConnectionAtStartup", ValueKind.bool(), "false",
+            "Connect to the nodes at start, one after the other until one connects and authenticates; when none "
+                    + "does, the appender does not start, and the message gives each node's reason",
+            "`verify_connection_at_startup`"));
+    public static final Setting<Duration> KEEPALIVE_TIMEOUT = add(Setting.withoutDefault(
+            "keepaliveTimeout", ValueKind.positiveDuration(), "none",
+            "A data connection open this long is replaced: no new batches on it, its acks read, then closed, "
+                    + "while the next one (looked up again) takes the batches",
+            "`keepalive_timeout` (counted from the last use)"));
+    public static final Setting<Integer> KEEPALIVE_MAX_RECYCLE = add(Setting.withDefault(
+            "keepaliveMaxRecycle", ValueKind.wholeNumber(0, Integer.MAX_VALUE), "0",
+            "A data connection that has carried this many batches is replaced in the same way; `0`: never",
+            "Fluent Bit `net.keepalive_max_recycle` (2000)"));
+    public static final Setting<Boolean> DNS_ROUND_ROBIN = add(Setting.withDefault(
+            "dnsRoundRobin", ValueKind.bool(), "false",
+            "At each connect, pick one of all the host's addresses at random, each as likely, instead of the first; "
+                    + "needs `heartbeatType` `transport` or `none`. Per node: `dns_round_robin`",
+            "`dns_round_robin`"));
+    public static final Setting<Duration> EXPIRE_DNS_CACHE = add(Setting.withoutDefault(
+            "expireDnsCache", ValueKind.durationOrZero(), "the JVM's cache",
+            "How long a node's addresses are kept before the next connect looks them up again; `0`, like the "
+                    + "default, looks up at every connect, which the JVM answers from its own cache "
+                    + "(`networkaddress.cache.ttl`, 30 s). Per node: `expire_dns_cache`",
+            "`expire_dns_cache` (default: for ever)"));
     public static final Setting<HeartbeatType> HEARTBEAT_TYPE = add(Setting.withDefault(
             "heartbeatType", ValueKind.oneOf(HeartbeatType::fromConfig), "transport",
             "`transport` (an empty Forward message with a chunk on the data connection, its ack is the "

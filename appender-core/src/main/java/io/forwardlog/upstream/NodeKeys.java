@@ -4,11 +4,15 @@ import io.forwardlog.Compression;
 import io.forwardlog.internal.forward.ZstdLibrary;
 import io.forwardlog.internal.transport.TlsSyntax;
 import java.nio.file.InvalidPathException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads the value of each node key that forwardlog understands into {@link NodeValues}. */
 final class NodeKeys {
@@ -21,6 +25,7 @@ final class NodeKeys {
     }
 
     private static final int MAX_TLS_DEBUG = 4;
+    private static final Pattern TIME = Pattern.compile("([0-9]{1,12}(?:\\.[0-9]{1,9})?)([smhd]?)");
 
     /** Every key {@link #apply} understands. */
     static final Set<String> KNOWN = Set.of("name", "host", "port",
@@ -29,7 +34,7 @@ final class NodeKeys {
             "tls.min_version", "tls.max_version", "tls.ciphers",
             "shared_key", "empty_shared_key", "self_hostname", "username", "password",
             "time_as_integer", "send_options", "require_ack_response", "compress", "tag",
-            "weight", "standby");
+            "weight", "standby", "dns_round_robin", "expire_dns_cache");
 
     /** The keys whose values are secrets: never shown in a message or {@code toString}. */
     static final Set<String> SECRETS = Set.of("shared_key", "password", "tls.key_passwd");
@@ -73,6 +78,8 @@ final class NodeKeys {
             case "tag" -> node.tag = value;
             case "weight" -> node.weight = weight(value);
             case "standby" -> node.standby = bool(key, value);
+            case "dns_round_robin" -> node.dnsRoundRobin = bool(key, value);
+            case "expire_dns_cache" -> node.expireDnsCache = time(key, value);
             default -> {
                 return false;
             }
@@ -126,6 +133,26 @@ final class NodeKeys {
             throw new InvalidValue("weight '" + value + "' is too large; the largest is " + Integer.MAX_VALUE);
         }
         throw new InvalidValue("weight '" + value + "' is not a whole number of 0 or more");
+    }
+
+    /** A time as Fluentd writes one: seconds, or a number with {@code s}, {@code m}, {@code h} or {@code d}. */
+    private static Duration time(String key, String value) throws InvalidValue {
+        Matcher m = TIME.matcher(value.toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new InvalidValue(key + " '" + value + "' is not a time: write seconds (60) or a number with s, m, h"
+                    + " or d (30s, 5m), as Fluentd does");
+        }
+        long secondsPerUnit = switch (m.group(2)) {
+            case "m" -> 60;
+            case "h" -> 3600;
+            case "d" -> 86_400;
+            default -> 1;
+        };
+        BigDecimal nanos = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(secondsPerUnit * 1_000_000_000L));
+        if (nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+            throw new InvalidValue(key + " '" + value + "' is too long");
+        }
+        return Duration.ofNanos(nanos.longValue());
     }
 
     private static Compression compression(String value) throws InvalidValue {

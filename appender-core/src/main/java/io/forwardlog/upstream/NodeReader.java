@@ -32,6 +32,7 @@ final class NodeReader {
             }
             String value = environment.value(entry, subject);
             given.put(entry.key(), entry);
+            node.keyLines.put(entry.key(), entry.line());
             try {
                 if (!NodeKeys.apply(node, entry.key(), value, dir)) {
                     node.unknownKeys.put(entry.key(), value);

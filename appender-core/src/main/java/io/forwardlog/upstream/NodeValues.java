@@ -3,6 +3,8 @@ package io.forwardlog.upstream;
 import io.forwardlog.Compression;
 import io.forwardlog.TlsVersion;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,11 @@ final class NodeValues {
 
     int weight = 60;
     boolean standby;
+    Boolean dnsRoundRobin;
+    Duration expireDnsCache;
+
+    /** The line of each key given, for messages about a key's value that only later checks find wrong. */
+    final Map<String, Integer> keyLines = new HashMap<>();
 
     final Map<String, String> unknownKeys = new LinkedHashMap<>();
 

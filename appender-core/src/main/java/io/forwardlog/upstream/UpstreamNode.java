@@ -3,6 +3,7 @@ package io.forwardlog.upstream;
 import io.forwardlog.Compression;
 import io.forwardlog.TlsVersion;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,11 +17,11 @@ import java.util.StringJoiner;
  *
  * <p>Settings that the appender also has ({@code time_as_integer}, {@code send_options},
  * {@code require_ack_response}, {@code compress}, {@code tag}, {@code tls.min_version},
- * {@code tls.max_version}, {@code tls.ciphers}) are empty unless the node sets them; empty means "use the
- * appender's setting".
+ * {@code tls.max_version}, {@code tls.ciphers}, {@code dns_round_robin}, {@code expire_dns_cache}) are empty
+ * unless the node sets them; empty means "use the appender's setting".
  *
  * <p>Two nodes are equal when every setting is equal, secrets and unknown keys included, wherever they are
- * declared: {@link #file()} and {@link #line()} do not take part, so adding a comment above a node does not
+ * declared: {@link #file()}, {@link #line()} and the lines of the keys do not take part, so adding a comment above a node does not
  * make a reload see it as changed. {@link #toString()} never shows {@code shared_key}, {@code password} or
  * {@code tls.key_passwd}, nor the values of unknown keys.
  */
@@ -56,7 +57,10 @@ public final class UpstreamNode {
     private final String tag;
     private final int weight;
     private final boolean standby;
+    private final Boolean dnsRoundRobin;
+    private final Duration expireDnsCache;
     private final Map<String, String> unknownKeys;
+    private final Map<String, Integer> keyLines;
 
     UpstreamNode(NodeValues v) {
         name = v.name;
@@ -89,7 +93,10 @@ public final class UpstreamNode {
         tag = v.tag;
         weight = v.weight;
         standby = v.standby;
+        dnsRoundRobin = v.dnsRoundRobin;
+        expireDnsCache = v.expireDnsCache;
         unknownKeys = Collections.unmodifiableMap(new LinkedHashMap<>(v.unknownKeys));
+        keyLines = Map.copyOf(v.keyLines);
     }
 
     /** {@code name}: the node's name, unique in its upstream file. */
@@ -250,14 +257,42 @@ public final class UpstreamNode {
         return weight;
     }
 
-    /** {@code standby} (from Fluentd): use the node only when no other node is available; default off. */
+    /**
+     * {@code standby} (from Fluentd): the node gets batches only while active nodes are down, standing in
+     * for their weight; default off.
+     */
     public boolean standby() {
         return standby;
+    }
+
+    /**
+     * {@code dns_round_robin} (from Fluentd): at each connect, pick one of the host's addresses at random
+     * rather than the first; empty = the appender's setting.
+     */
+    public Optional<Boolean> dnsRoundRobin() {
+        return Optional.ofNullable(dnsRoundRobin);
+    }
+
+    /**
+     * {@code expire_dns_cache} (from Fluentd): how long the host's addresses are kept before they are looked
+     * up again, zero for every connect; empty = the appender's setting.
+     */
+    public Optional<Duration> expireDnsCache() {
+        return Optional.ofNullable(expireDnsCache);
     }
 
     /** Keys forwardlog does not know, lower-cased, with their values, in file order. */
     public Map<String, String> unknownKeys() {
         return unknownKeys;
+    }
+
+    /**
+     * An error about this node's {@code key}, found by a check the file alone cannot make (against the
+     * appender's settings): it names the file and the line of the key, or of the node when the key is not
+     * given, and starts with {@code [NODE] 'name': }. {@code problem} must not hold a secret.
+     */
+    public UpstreamFileException errorAt(String key, String problem) {
+        return new UpstreamFileException(file, keyLines.getOrDefault(key, line), "[NODE] '" + name + "': " + problem);
     }
 
     /** Whether connecting starts with the Forward handshake: true when the node has a shared key. */
@@ -286,7 +321,8 @@ public final class UpstreamNode {
                 && Objects.equals(username, n.username) && Objects.equals(password, n.password)
                 && Objects.equals(timeAsInteger, n.timeAsInteger) && Objects.equals(sendOptions, n.sendOptions)
                 && Objects.equals(requireAckResponse, n.requireAckResponse) && compress == n.compress
-                && Objects.equals(tag, n.tag) && unknownKeys.equals(n.unknownKeys);
+                && Objects.equals(tag, n.tag) && Objects.equals(dnsRoundRobin, n.dnsRoundRobin)
+                && Objects.equals(expireDnsCache, n.expireDnsCache) && unknownKeys.equals(n.unknownKeys);
     }
 
     @Override
@@ -294,7 +330,7 @@ public final class UpstreamNode {
         return Objects.hash(name, host, port, tls, tlsVerify, tlsVerifyHostname, tlsDebug, tlsCaFile, tlsCaPath,
                 tlsCrtFile, tlsKeyFile, tlsKeyPasswd, tlsVhost, sharedKey, emptySharedKey, selfHostname, username,
                 password, timeAsInteger, sendOptions, requireAckResponse, compress, tag, weight, standby,
-                unknownKeys, tlsMinVersion, tlsMaxVersion, tlsCiphers);
+                dnsRoundRobin, expireDnsCache, unknownKeys, tlsMinVersion, tlsMaxVersion, tlsCiphers);
     }
 
     /** The name, {@code host:port} and the settings that are not secret; see the class description. */
@@ -321,6 +357,8 @@ public final class UpstreamNode {
         optional(s, "compress", compress == null ? null : compress.configName());
         optional(s, "tag", tag);
         s.add("weight=" + weight).add("standby=" + standby);
+        optional(s, "dns_round_robin", dnsRoundRobin);
+        optional(s, "expire_dns_cache", expireDnsCache);
         if (!unknownKeys.isEmpty()) {
             s.add("unknown keys=" + unknownKeys.keySet());
         }

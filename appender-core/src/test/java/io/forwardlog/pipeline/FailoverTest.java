@@ -74,6 +74,37 @@ class FailoverTest {
     }
 
     @Test
+    void aStandbyStandsInForOneActiveNodeThatIsDownAndLeavesWhenItIsBack() throws Exception {
+        // the measurement: two active nodes and a standby, all of weight 60, acks on, node-1 closed
+        ForwardReceiver a = receiver("node-1");
+        ForwardReceiver b = receiver("node-2");
+        ForwardReceiver standby = receiver("standby");
+        start(upstreamFile(dir, node("node-1", a), node("node-2", b), node("standby", standby, "standby on")),
+                s -> s.requireAckResponse(true));
+        a.stop();
+        await("node-1 to be down", WAIT, () -> state("node-1").equals("down"));
+
+        log(2000);
+        await("2,000 events", WAIT, () -> sequences(a, b, standby).size() >= 2000);
+
+        assertEquals(0, a.eventCount());
+        assertTrue(b.eventCount() > 0 && standby.eventCount() > 0, b.eventCount() + " and " + standby.eventCount());
+        assertTrue(status.contains("WARN forwardlog 'forward': using standby node 'standby' (127.0.0.1:"
+                + standby.port() + ") while active nodes are down (node-1)"), status.toString());
+
+        a.restart();
+        await("the standby to leave", WAIT, () -> status.contains("WARN forwardlog 'forward': standby node 'standby' (127.0.0.1:"
+                + standby.port() + ") is on standby again: the active nodes are back"));
+        int standbyEvents = standby.eventCount();
+        log(1000);
+        await("1,000 more events", WAIT, () -> sequences(a, b, standby).size() >= 3000);
+
+        assertEquals(standbyEvents, standby.eventCount(), "the standby got nothing once node-1 was back");
+        assertTrue(a.eventCount() > 0, "node-1 takes its share again");
+        assertEquals(0, pipeline.stats().totalDropped());
+    }
+
+    @Test
     void aKilledNodeIsSkippedAndWithAcksNothingIsLost() throws Exception {
         ForwardReceiver a = receiver("node-1");
         ForwardReceiver b = receiver("node-2");

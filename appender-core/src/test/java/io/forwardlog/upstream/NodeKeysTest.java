@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.forwardlog.Compression;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,8 @@ class NodeKeysTest {
         assertEquals(Optional.empty(), node.tag());
         assertEquals(60, node.weight());
         assertFalse(node.standby());
+        assertEquals(Optional.empty(), node.dnsRoundRobin());
+        assertEquals(Optional.empty(), node.expireDnsCache());
         assertEquals(Map.of(), node.unknownKeys());
     }
 
@@ -85,7 +88,7 @@ class NodeKeysTest {
                 "    tls.key_file certs/client.key", "    tls.key_passwd kp", "    tls.vhost fluent.example.com",
                 "    shared_key sk", "    self_hostname me.example.com", "    username alice", "    password pw",
                 "    time_as_integer on", "    send_options off", "    require_ack_response yes", "    compress GZIP",
-                "    tag app.logs", "    weight 0", "    standby true");
+                "    tag app.logs", "    weight 0", "    standby true", "    dns_round_robin on", "    expire_dns_cache 30");
 
         assertTrue(node.tls());
         assertFalse(node.tlsVerify());
@@ -109,6 +112,8 @@ class NodeKeysTest {
         assertEquals(Optional.of("app.logs"), node.tag());
         assertEquals(0, node.weight());
         assertTrue(node.standby());
+        assertEquals(Optional.of(true), node.dnsRoundRobin());
+        assertEquals(Optional.of(Duration.ofSeconds(30)), node.expireDnsCache());
         assertEquals(List.of(), fx.warnings);
     }
 
@@ -121,7 +126,7 @@ class NodeKeysTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"tls", "tls.verify", "tls.verify_hostname", "empty_shared_key", "time_as_integer",
-        "send_options", "require_ack_response", "standby"})
+        "send_options", "require_ack_response", "standby", "dns_round_robin"})
     void rejectsABooleanThatIsNeitherOnNorOff(String key) {
         assertEquals(fx.at("up.conf", 8, "[NODE] 'node-3': " + key
                 + " 'maybe' is not a boolean; use on/off, true/false or yes/no"), failure("    " + key + " maybe"));
@@ -179,6 +184,27 @@ class NodeKeysTest {
         assertEquals(fx.at("up.conf", 8,
                 "[NODE] 'node-3': weight '2147483648' is too large; the largest is 2147483647"),
                 failure("    weight 2147483648"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0,PT0S", "60,PT1M", "1.5,PT1.5S", "30s,PT30S", "5m,PT5M", "2h,PT2H", "1d,PT24H", "10M,PT10M"})
+    void readsExpireDnsCacheAsFluentdWritesATime(String written, String expected) throws Exception {
+        assertEquals(Optional.of(Duration.parse(expected)), node("    expire_dns_cache " + written).expireDnsCache());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "5 minutes", "PT10S", "10ms", "1w", "s"})
+    void rejectsAnExpireDnsCacheThatIsNotATime(String value) {
+        assertEquals(fx.at("up.conf", 8, "[NODE] 'node-3': expire_dns_cache '" + value + "' is not a time: write seconds"
+                + " (60) or a number with s, m, h or d (30s, 5m), as Fluentd does"), failure("    expire_dns_cache " + value));
+    }
+
+    @Test
+    void anErrorFoundLaterNamesTheLineOfItsKeyOrOfTheNode() throws Exception {
+        UpstreamNode node = node("    tls off", "    dns_round_robin on");
+
+        assertEquals(fx.at("up.conf", 9, "[NODE] 'node-3': no"), node.errorAt("dns_round_robin", "no").getMessage());
+        assertEquals(fx.at("up.conf", 4, "[NODE] 'node-3': no"), node.errorAt("weight", "no").getMessage());
     }
 
     @Test
@@ -272,7 +298,8 @@ class NodeKeysTest {
                 Map.entry("require_ack_response", "on"), Map.entry("compress", "gzip"), Map.entry("tag", "l"),
                 Map.entry("weight", "5"), Map.entry("standby", "on"),
                 Map.entry("tls.min_version", "TLSv1.2"), Map.entry("tls.max_version", "TLSv1.3"),
-                Map.entry("tls.ciphers", "ECDHE-RSA-AES128-GCM-SHA256")));
+                Map.entry("tls.ciphers", "ECDHE-RSA-AES128-GCM-SHA256"), Map.entry("dns_round_robin", "on"),
+                Map.entry("expire_dns_cache", "0")));
         List<String> lines = new ArrayList<>(List.of("[UPSTREAM]", "    name up", "[NODE]"));
         samples.forEach((key, value) -> lines.add("    " + key + " " + value));
         fx.write("up.conf", lines.toArray(String[]::new));

@@ -168,6 +168,16 @@ public final class ForwardAppender extends UnsynchronizedAppenderBase<ILoggingEv
     public void setTlsMaxVersion(String value) { settings.put(Settings.TLS_MAX_VERSION, value); }
     /** @see Settings#TLS_CIPHERS */
     public void setTlsCiphers(String value) { settings.put(Settings.TLS_CIPHERS, value); }
+    /** @see Settings#VERIFY_CONNECTION_AT_STARTUP */
+    public void setVerifyConnectionAtStartup(String value) { settings.put(Settings.VERIFY_CONNECTION_AT_STARTUP, value); }
+    /** @see Settings#KEEPALIVE_TIMEOUT */
+    public void setKeepaliveTimeout(String value) { settings.put(Settings.KEEPALIVE_TIMEOUT, value); }
+    /** @see Settings#KEEPALIVE_MAX_RECYCLE */
+    public void setKeepaliveMaxRecycle(String value) { settings.put(Settings.KEEPALIVE_MAX_RECYCLE, value); }
+    /** @see Settings#DNS_ROUND_ROBIN */
+    public void setDnsRoundRobin(String value) { settings.put(Settings.DNS_ROUND_ROBIN, value); }
+    /** @see Settings#EXPIRE_DNS_CACHE */
+    public void setExpireDnsCache(String value) { settings.put(Settings.EXPIRE_DNS_CACHE, value); }
     /** @see Settings#HEARTBEAT_TYPE */
     public void setHeartbeatType(String value) { settings.put(Settings.HEARTBEAT_TYPE, value); }
     /** @see Settings#HEARTBEAT_INTERVAL */

@@ -2,7 +2,9 @@ package io.forwardlog.testkit;
 
 import java.io.IOException;
 import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +30,6 @@ import javax.net.ssl.SSLContext;
  * one for delayed acks and one for UDP heartbeats; all are daemons and are joined by {@link #stop()}.
  */
 public final class ForwardReceiver implements AutoCloseable {
-  private static final String HOST = LoopbackBinding.HOST;
 
   private final Settings settings;
   private final Faults faults;
@@ -57,9 +58,9 @@ public final class ForwardReceiver implements AutoCloseable {
     return new Builder();
   }
 
-  /** Always {@code "127.0.0.1"}. */
+  /** The loopback address listened on: {@code "127.0.0.1"} unless {@link Builder#host} said otherwise. */
   public String host() {
-    return HOST;
+    return settings.host().getHostAddress();
   }
 
   /** The port listened on; after {@link #stop()}, the port that {@link #restart()} binds again. */
@@ -69,7 +70,7 @@ public final class ForwardReceiver implements AutoCloseable {
 
   /** {@link #host()} and {@link #port()} as one address. */
   public InetSocketAddress address() {
-    return new InetSocketAddress(HOST, port);
+    return new InetSocketAddress(settings.host(), port);
   }
 
   /** A snapshot of the events received so far, in arrival order. */
@@ -167,12 +168,12 @@ public final class ForwardReceiver implements AutoCloseable {
   /** {@code ForwardReceiver[name, 127.0.0.1:port, N events]}. */
   @Override
   public String toString() {
-    return "ForwardReceiver[" + settings.name() + ", " + HOST + ":" + port + ", " + eventCount()
+    return "ForwardReceiver[" + settings.name() + ", " + host() + ":" + port + ", " + eventCount()
         + " events]";
   }
 
   private void listen(int requestedPort) throws IOException {
-    LoopbackBinding binding = LoopbackBinding.bind(requestedPort, settings.udpHeartbeat());
+    LoopbackBinding binding = LoopbackBinding.bind(settings.host(), requestedPort, settings.udpHeartbeat());
     port = binding.server().getLocalPort();
     listener = new Listener(binding.server(), settings, faults, inbox, connectionIds);
     listener.start();
@@ -196,6 +197,7 @@ public final class ForwardReceiver implements AutoCloseable {
 
   /** Settings of a {@link ForwardReceiver}; each is checked at once and the receiver starts last. */
   public static final class Builder {
+    private InetAddress host = LoopbackBinding.LOOPBACK;
     private int port;
     private String name = "receiver";
     private SSLContext tls;
@@ -210,7 +212,30 @@ public final class ForwardReceiver implements AutoCloseable {
     private Builder() {
     }
 
-    /** The TCP (and UDP heartbeat) port on 127.0.0.1; 0, the default, picks a free one. */
+    /**
+     * The loopback address to listen on, written as an IP address: {@code 127.0.0.1} (the default) or
+     * another address of {@code 127.0.0.0/8}, such as {@code 127.0.0.2}, which Linux serves on its
+     * loopback interface as it does {@code 127.0.0.1}. Receivers on {@code 127.0.0.2} and {@code 127.0.0.3}
+     * can share a port number: a host with several addresses, for tests of DNS round-robin.
+     */
+    public Builder host(String loopbackAddress) {
+      String text = Objects.requireNonNull(loopbackAddress, "loopbackAddress").trim();
+      InetAddress address = null;
+      if (text.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}") || text.contains(":")) {
+        try {
+          address = InetAddress.getByName(text); // an IP literal is parsed, never looked up
+        } catch (UnknownHostException e) {
+          address = null;
+        }
+      }
+      if (address == null || !address.isLoopbackAddress()) {
+        throw new IllegalArgumentException("host must be a loopback IP address such as 127.0.0.2, got '" + text + "'");
+      }
+      this.host = address;
+      return this;
+    }
+
+    /** The TCP (and UDP heartbeat) port on {@link #host}; 0, the default, picks a free one. */
     public Builder port(int port) {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
@@ -306,7 +331,7 @@ public final class ForwardReceiver implements AutoCloseable {
       if (!users.isEmpty() && sharedKey == null) {
         throw new IllegalStateException("user(...) needs sharedKey(...) too: users are checked in the handshake");
       }
-      Settings settings = new Settings(port, name, Optional.ofNullable(tls),
+      Settings settings = new Settings(host, port, name, Optional.ofNullable(tls),
           requireClientCertificate, Optional.ofNullable(sharedKey), serverHostname, users,
           udpHeartbeat, keepalive);
       ForwardReceiver receiver = new ForwardReceiver(settings, ackDelay);

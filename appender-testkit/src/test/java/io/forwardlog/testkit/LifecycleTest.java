@@ -30,6 +30,31 @@ class LifecycleTest {
   }
 
   @Test
+  void listensOnOtherLoopbackAddressesWhichMayShareOnePort() throws Exception {
+    try (ForwardReceiver first = ForwardReceiver.builder().host("127.0.0.2").start();
+         ForwardReceiver second = ForwardReceiver.builder().host("127.0.0.3").port(first.port()).start()) {
+      assertEquals(new InetSocketAddress("127.0.0.2", first.port()), first.address());
+      assertEquals(new InetSocketAddress("127.0.0.3", first.port()), second.address());
+      try (WireClient a = WireClient.connect(first); WireClient b = WireClient.connect(second)) {
+        a.send(pack(List.of("t", 1L, map("n", 1))));
+        b.send(pack(List.of("t", 1L, map("n", 2))), pack(List.of("t", 1L, map("n", 3))));
+        assertEquals(1, first.awaitEvents(1, Await.TIMEOUT).size());
+        assertEquals(2, second.awaitEvents(2, Await.TIMEOUT).size());
+      }
+      assertEquals(1, first.eventCount(), "each address has a receiver of its own");
+    }
+  }
+
+  @Test
+  void refusesAHostThatIsNotALoopbackAddress() {
+    for (String host : List.of("10.0.0.1", "localhost", "127.0.0")) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> ForwardReceiver.builder().host(host));
+      assertEquals("host must be a loopback IP address such as 127.0.0.2, got '" + host + "'", e.getMessage());
+    }
+  }
+
+  @Test
   void namesItsDaemonThreadsAndJoinsThemOnStop() throws Exception {
     ForwardReceiver receiver = ForwardReceiver.builder().name("named").start();
     try (WireClient client = WireClient.connect(receiver)) {

@@ -23,7 +23,8 @@ import javax.management.ObjectName;
 
 /**
  * The demo: starts a local Forward receiver for each node of {@code samples/upstream.conf} (two
- * plain, one TLS with a shared key, and a standby), logs through Logback and through Log4j2 with
+ * plain, one TLS with a shared key, and a standby that stands in for the nodes that are down), logs
+ * through Logback and through Log4j2 with
  * their sample configuration files, stops nodes on the way and brings them back, and prints where
  * every event went. With {@code --upstream PATH} it instead sends a few sample events to each node of
  * a real upstream file and tells whether each node accepted them.
@@ -87,7 +88,13 @@ public final class Demo {
 
     private void prepare(int phase, DemoReceivers receivers) throws Exception {
         switch (phase) {
-            case 2 -> receivers.get("node-1").stop();
+            case 2 -> {
+                receivers.get("node-1").stop();
+                // the standby stands in for node-1 as soon as both appenders see it down
+                await("node-1 to be down in both appenders", () -> appenders().stream()
+                        .allMatch(a -> a.getNodes().stream().filter(n -> n.getName().equals("node-1"))
+                                .map(NodeStatus::getState).allMatch("down"::equals)));
+            }
             case 3 -> {
                 receivers.get("node-2").stop();
                 receivers.get("node-3").stop();

@@ -172,6 +172,12 @@ class SettingsParityTest {
                 List.of("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_AES_128_GCM_SHA256"),
                 " tls_ecdhe_rsa_with_aes_256_gcm_sha384, ECDHE-RSA-CHACHA20-POLY1305 ",
                 List.of("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256")));
+        a.put(Settings.VERIFY_CONNECTION_AT_STARTUP, bools);
+        a.put(Settings.KEEPALIVE_TIMEOUT, durations);
+        a.put(Settings.KEEPALIVE_MAX_RECYCLE, spellings("0", 0, "2000", 2000, " 5 ", 5));
+        // off in the rounds whose heartbeatType is udp (1 and 5), which dnsRoundRobin cannot go with
+        a.put(Settings.DNS_ROUND_ROBIN, bools);
+        a.put(Settings.EXPIRE_DNS_CACHE, durationsOrZero);
         a.put(Settings.HEARTBEAT_TYPE, spellings("tcp", HeartbeatType.TCP, "UDP", HeartbeatType.UDP, "none", HeartbeatType.NONE,
                 "Transport", HeartbeatType.TRANSPORT));
         a.put(Settings.HEARTBEAT_INTERVAL, durations);
@@ -231,6 +237,14 @@ class SettingsParityTest {
         r.put(Settings.TLS_CIPHERS, new Refusal("HIGH:!aNULL", "tlsCiphers names 'HIGH', a class or an operator of"
                 + " OpenSSL's cipher strings, which forwardlog does not expand; list the suites themselves, e.g."
                 + " ECDHE-RSA-AES128-GCM-SHA256:TLS_AES_128_GCM_SHA256"));
+        r.put(Settings.VERIFY_CONNECTION_AT_STARTUP, new Refusal("maybe",
+                "verifyConnectionAtStartup 'maybe' is not a boolean: use on/off, true/false or yes/no"));
+        r.put(Settings.KEEPALIVE_TIMEOUT, new Refusal("0", "keepaliveTimeout must be positive, was PT0S"));
+        r.put(Settings.KEEPALIVE_MAX_RECYCLE, new Refusal("-1", "keepaliveMaxRecycle must be between 0 and 2147483647, was -1"));
+        r.put(Settings.DNS_ROUND_ROBIN, new Refusal("sometimes",
+                "dnsRoundRobin 'sometimes' is not a boolean: use on/off, true/false or yes/no"));
+        r.put(Settings.EXPIRE_DNS_CACHE, new Refusal("-5 seconds", "expireDnsCache '-5 seconds' is not a duration: "
+                + "write e.g. 500 milliseconds, 10 seconds, 2 minutes or PT10S"));
         r.put(Settings.HEARTBEAT_TYPE, new Refusal("icmp", "heartbeatType: 'icmp' is not a heartbeat type: use tcp, udp, transport or none"));
         r.put(Settings.HEARTBEAT_INTERVAL, new Refusal("0 seconds", "heartbeatInterval must be positive, was PT0S"));
         r.put(Settings.PHI_FAILURE_DETECTOR, new Refusal("maybe",

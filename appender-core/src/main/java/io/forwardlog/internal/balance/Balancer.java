@@ -4,22 +4,26 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Chooses the node for each batch — the weighted round-robin's choice among the available nodes whose
+ * Chooses the node for each batch — the weighted round-robin's choice among the nodes in rotation whose
  * connection can take a batch now — and applies what happens to the nodes: a failed connection takes
- * its node down at once, the failure detector and the recovery rule run at every round. A node that is
- * busy (its window full, or its last frame not written yet) is passed over, so one slow node never holds
- * up the others. I/O loop thread only.
+ * its node down at once, the failure detector and the recovery rule run at every round, and standby
+ * nodes join and leave the rotation as Fluentd's {@code out_forward} has them (see
+ * {@link WeightedRoundRobin}). A node that is busy (its window full, or its last frame not written yet)
+ * is passed over, so one slow node never holds up the others. I/O loop thread only.
  */
 public final class Balancer {
 
     private final List<NodeChannel> nodes;
     private final WeightedRoundRobin<NodeChannel> order;
     private final HealthReporter reporter;
+    /** The rotation as the last round left it, to tell which standby nodes joined or left it since. */
+    private List<NodeChannel> lastRotation;
 
     Balancer(List<NodeChannel> nodes, HealthReporter reporter) {
         this.nodes = List.copyOf(nodes);
         this.order = new WeightedRoundRobin<>(nodes, n -> n.definition().weight(), n -> n.definition().standby());
         this.reporter = reporter;
+        this.lastRotation = rotation();
     }
 
     public List<NodeChannel> nodes() {
@@ -39,23 +43,21 @@ public final class Balancer {
         return order.any(NodeChannel::isAvailable, NodeChannel::canTakeBatch);
     }
 
-    /** Whether any node may take batches (it may still be connecting). */
+    /** Whether any node is in rotation, so may take batches (it may still be connecting). */
     public boolean anyAvailable() {
-        for (NodeChannel node : nodes) {
-            if (node.isAvailable()) {
-                return true;
-            }
-        }
-        return false;
+        return order.any(NodeChannel::isAvailable, node -> true);
     }
 
-    /** Opens a connection to every available node that has none, because batches wait. */
+    /** Opens a connection to every node in rotation that has none, because batches wait. */
     public void connectAvailable() {
-        for (NodeChannel node : nodes) {
-            if (node.isAvailable()) {
-                node.ensureConnection();
-            }
+        for (NodeChannel node : rotation()) {
+            node.ensureConnection();
         }
+    }
+
+    /** The nodes that get batches now: the available active nodes of weight above 0, and the standby nodes called in. */
+    List<NodeChannel> rotation() {
+        return order.inRotation(NodeChannel::isAvailable);
     }
 
     /**
@@ -76,13 +78,14 @@ public final class Balancer {
             switch (node.health().tick(nowNanos, backoff)) {
                 case WENT_DOWN -> {
                     node.wentDown();
-                    reporter.failed(node, node.health().lastError(), true, nodes);
+                    reporter.failed(node, node.health().lastError(), true, nodes, rotation());
                 }
-                case CAME_BACK -> reporter.cameBack(node, Duration.ofNanos(nowNanos - downSince), nodes);
+                case CAME_BACK -> reporter.cameBack(node, Duration.ofNanos(nowNanos - downSince), rotation());
                 case NONE -> { }
             }
             node.publish();
         }
+        reportStandbyChanges();
         return next;
     }
 
@@ -92,6 +95,25 @@ public final class Balancer {
         if (wentDown) {
             node.wentDown();
         }
-        reporter.failed(node, error, wentDown, nodes);
+        reporter.failed(node, error, wentDown, nodes, rotation());
+    }
+
+    /** Says which standby nodes the round called in, or sent back to standby. */
+    private void reportStandbyChanges() {
+        List<NodeChannel> rotation = rotation();
+        if (rotation.equals(lastRotation)) {
+            return;
+        }
+        for (NodeChannel node : rotation) {
+            if (node.definition().standby() && !lastRotation.contains(node)) {
+                reporter.standbyInUse(node, nodes);
+            }
+        }
+        for (NodeChannel node : lastRotation) {
+            if (node.definition().standby() && !rotation.contains(node) && node.isAvailable()) {
+                reporter.standbyAgain(node);
+            }
+        }
+        lastRotation = rotation;
     }
 }

@@ -10,9 +10,9 @@ import java.util.StringJoiner;
 
 /**
  * Says what happens to the nodes, once per change: a node going down (with its error, and what
- * happens next), a node coming back, the whole upstream becoming unavailable (with each node's last
- * error) and available again; past ten nodes down at once, failures are summed up once per
- * statusInterval. Called on the I/O loop's thread.
+ * happens next), a node coming back, a standby node called in and sent back to standby, the whole
+ * upstream becoming unavailable (with each node's last error) and available again; past ten nodes down
+ * at once, failures are summed up once per statusInterval. Called on the I/O loop's thread.
  */
 final class HealthReporter {
 
@@ -29,14 +29,18 @@ final class HealthReporter {
         this.upstreamName = upstreamName;
     }
 
-    /** A node failed; {@code wentDown} tells whether it was up until now. */
-    synchronized void failed(NodeChannel node, String error, boolean wentDown, List<NodeChannel> all) {
-        long available = all.stream().filter(NodeChannel::isAvailable).count();
+    /**
+     * A node failed; {@code wentDown} tells whether it was up until now, {@code rotation} which nodes
+     * take batches now that it failed.
+     */
+    synchronized void failed(NodeChannel node, String error, boolean wentDown, List<NodeChannel> all,
+                             List<NodeChannel> rotation) {
         if (wentDown || !error.equals(lastReportedError.get(node.name()))) {
             lastReportedError.put(node.name(), error);
-            String next = available == 0 ? "no other node is available"
-                    : "using " + available + " other node" + (available == 1 ? "" : "s");
-            long down = all.size() - available;
+            int using = rotation.size();
+            String next = using == 0 ? "no other node is available"
+                    : "using " + using + " other node" + (using == 1 ? "" : "s");
+            long down = all.stream().filter(n -> !n.isAvailable()).count();
             if (down <= NAMED_AT_MOST) {
                 status.warn(node + ": " + error + "; " + next);
             } else {
@@ -45,7 +49,7 @@ final class HealthReporter {
                         + ": " + error + "); " + next + "; each node's state and error are in JMX");
             }
         }
-        checkAllDown(all);
+        checkAllDown(all, rotation);
     }
 
     /**
@@ -53,26 +57,42 @@ final class HealthReporter {
      * warning): a framework that shows only warnings and errors, as Spring Boot does, would otherwise
      * show the outage and never its end.
      */
-    synchronized void cameBack(NodeChannel node, Duration downFor, List<NodeChannel> all) {
+    synchronized void cameBack(NodeChannel node, Duration downFor, List<NodeChannel> rotation) {
         lastReportedError.remove(node.name());
-        if (allDown) {
+        if (allDown && !rotation.isEmpty()) {
             allDown = false;
             status.error("upstream '" + upstreamName + "' is available again through node '" + node.name() + "'", null);
         } else {
-            long available = all.stream().filter(NodeChannel::isAvailable).count();
-            status.warn(node + " is back after " + Durations.format(downFor) + "; using " + available
-                    + " node" + (available == 1 ? "" : "s"));
+            int using = rotation.size();
+            status.warn(node + " is back after " + Durations.format(downFor) + "; using " + using
+                    + " node" + (using == 1 ? "" : "s"));
         }
     }
 
-    private void checkAllDown(List<NodeChannel> all) {
-        boolean none = all.stream().noneMatch(NodeChannel::isAvailable);
-        if (none && !allDown) {
+    /** A standby node takes batches now, because active nodes are down: said as Fluentd's out_forward says it. */
+    synchronized void standbyInUse(NodeChannel standby, List<NodeChannel> all) {
+        StringJoiner down = new StringJoiner(", ");
+        for (NodeChannel node : all) {
+            if (!node.definition().standby() && node.definition().weight() > 0 && !node.isAvailable()) {
+                down.add(node.name());
+            }
+        }
+        status.warn("using standby " + standby + " while active nodes are down (" + down + ")");
+    }
+
+    /** A standby node takes no more batches: the active nodes it stood in for are back. */
+    synchronized void standbyAgain(NodeChannel standby) {
+        status.warn("standby " + standby + " is on standby again: the active nodes are back");
+    }
+
+    private void checkAllDown(List<NodeChannel> all, List<NodeChannel> rotation) {
+        if (rotation.isEmpty() && !allDown) {
             allDown = true;
             StringJoiner errors = new StringJoiner("; ");
             int named = 0;
             for (NodeChannel node : all) {
-                if (!node.isRetiring() && named++ < NAMED_AT_MOST) {
+                // a node of weight 0 may be up: it never takes batches, so it is not part of the outage
+                if (!node.isRetiring() && !node.isAvailable() && named++ < NAMED_AT_MOST) {
                     errors.add(node.name() + ": " + String.valueOf(node.health().lastError()));
                 }
             }

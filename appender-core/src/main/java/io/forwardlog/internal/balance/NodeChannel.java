@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
- * One node as the I/O loop sees it: its data connection (opened when needed, replaced after a failure),
- * the connections it is ending in order, its health and its counters.
+ * One node as the I/O loop sees it: its data connection (opened when needed, replaced after a failure,
+ * and recycled — replaced while it works — after {@code keepaliveTimeout} or {@code keepaliveMaxRecycle}
+ * batches), the connections it is ending in order, its health and its counters.
  *
  * <p>Threads: everything here belongs to the I/O loop's thread, which alone calls these methods and
  * receives the connections' news. Other threads read only {@link #status()}, built from values the loop
@@ -29,12 +30,18 @@ public final class NodeChannel implements ConnectionListener, RunningNode {
     private final NodeEvents events;
     private final LongSupplier nanoTime;
     private final String pingTag;
+    /** The host's addresses kept for the next connects, as {@code expireDnsCache} says. */
+    private final KnownAddresses addresses = new KnownAddresses();
 
     /** The connection batches go to: connecting, or established; {@code null} when there is none. */
     private ForwardConnection connection;
     /** Connections ending in order: no new batches, their acks still read (keepalive false, detached, retired). */
     private final List<ForwardConnection> ending = new ArrayList<>();
     private boolean retiring;
+    /** When the data connection was established, for {@code keepaliveTimeout}. */
+    private long connectionSinceNanos;
+    /** Batches the data connection has carried, for {@code keepaliveMaxRecycle}. */
+    private int connectionBatches;
     /** A heartbeat is due and waits for the connection to be established. */
     private boolean heartbeatWanted;
     /** Set by the connection's callbacks for the balancer: a failure to report. */
@@ -84,8 +91,9 @@ public final class NodeChannel implements ConnectionListener, RunningNode {
     /** Opens a data connection unless there is one; for an available node with work waiting. */
     void ensureConnection() {
         if (connection == null && !retiring) {
+            connectionBatches = 0;
             connection = connector.create(definition, this);
-            connector.start(connection, definition);
+            connector.start(connection, definition, addresses);
         }
     }
 
@@ -105,6 +113,19 @@ public final class NodeChannel implements ConnectionListener, RunningNode {
         if (!c.keepsAlive() && connection == c) {
             // the node closes connections after one batch (HELO keepalive false): the next one gets a new connection
             detach(c);
+        } else if (connection == c && definition.recycling().full(++connectionBatches)) {
+            recycle(c);
+        }
+    }
+
+    /**
+     * Replaces the data connection while it works: it ends in order (no new batches, the acks of those in
+     * flight read, then closed) and a new one, to an address looked up again, takes the next batches.
+     */
+    private void recycle(ForwardConnection c) {
+        detach(c);
+        if (isAvailable()) {
+            ensureConnection();
         }
     }
 
@@ -138,6 +159,7 @@ public final class NodeChannel implements ConnectionListener, RunningNode {
      * flight are still read (until their {@code ackResponseTimeout}) before anything is sent elsewhere.
      */
     void wentDown() {
+        addresses.forget(); // as Fluentd expires the address of a node it detaches: the next connect looks again
         if (connection != null) {
             detach(connection);
         }
@@ -203,8 +225,16 @@ public final class NodeChannel implements ConnectionListener, RunningNode {
      */
     long poll(long nowNanos) {
         long next = Long.MAX_VALUE;
+        if (connection != null && connection.isOpen() && !retiring && definition.recycling().maxAge().isPresent()) {
+            long replaceAt = connectionSinceNanos + definition.recycling().maxAge().get().toNanos();
+            if (nowNanos - replaceAt >= 0) {
+                recycle(connection);
+            } else {
+                next = replaceAt;
+            }
+        }
         if (connection != null) {
-            next = connection.poll(nowNanos);
+            next = Math.min(next, connection.poll(nowNanos));
         }
         for (ForwardConnection c : List.copyOf(ending)) {
             next = Math.min(next, c.poll(nowNanos));
@@ -223,6 +253,9 @@ public final class NodeChannel implements ConnectionListener, RunningNode {
     @Override
     public void established(ForwardConnection c) {
         stats.connections.increment();
+        if (c == connection) {
+            connectionSinceNanos = nanoTime.getAsLong();
+        }
         if (c == connection && heartbeatWanted) {
             heartbeatWanted = false;
             ping(c);
@@ -255,6 +288,7 @@ public final class NodeChannel implements ConnectionListener, RunningNode {
         ending.remove(c);
         countHandshakeFailure(failure);
         if (failure != null && failure.kind() != DeliveryException.Kind.CLOSED && !retiring) {
+            addresses.forget();
             if (health.isUp()) {
                 pendingFailure = failure.getMessage();
             } else if (wasDataConnection) {

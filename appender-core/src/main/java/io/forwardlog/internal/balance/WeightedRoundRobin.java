@@ -1,15 +1,23 @@
 package io.forwardlog.internal.balance;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 
 /**
- * Picks the node for each batch: smooth weighted round-robin (as nginx does it) over the eligible
- * active nodes, so traffic follows the weights exactly and is interleaved, with no long runs to one
- * node; equal weights give plain round-robin. Active nodes of weight 0 are used only when no weighted
- * active node is eligible, and standby nodes only when no active node is. Not thread-safe: used by the
- * sender thread only.
+ * Picks the node for each batch: smooth weighted round-robin (as nginx does it) over the nodes in
+ * rotation, so traffic follows the weights exactly and is interleaved, with no long runs to one node;
+ * equal weights give plain round-robin.
+ *
+ * <p>The rotation is the one Fluentd's {@code out_forward} builds ({@code rebuild_weight_array}):
+ * nodes of weight 0 are never in it; every available active node is; and while the active nodes that
+ * are not available have lost some weight, available standby nodes join, in their order, until their
+ * weight covers what was lost. A standby leaves again as soon as the active weight is back (an active
+ * node is available again once it has been healthy for {@code recoverWait}). Whether a node is in the
+ * rotation depends on its availability only: an available node that is busy for a moment (its window
+ * full, a frame being written) keeps its place, and its share waits for it rather than going to a
+ * standby. Not thread-safe: used by the sender thread only.
  */
 final class WeightedRoundRobin<T> {
 
@@ -29,46 +37,64 @@ final class WeightedRoundRobin<T> {
         }
     }
 
-    /** The next node among those {@code eligible} accepts, or {@code null} when there is none. */
+    /** The next node among those {@code eligible} accepts, all of them taken as available; {@code null} when none. */
     T next(Predicate<T> eligible) {
         return next(eligible, eligible);
     }
 
     /**
-     * The next node of the first tier with an {@code available} node, among those of that tier that are
-     * {@code ready}; {@code null} when none is ready: a lower tier never takes traffic because the
-     * available nodes above it are busy for a moment.
+     * The next node of the rotation that {@code available} nodes make, among those that are
+     * {@code ready}; {@code null} when no node of the rotation is ready.
      */
     T next(Predicate<T> available, Predicate<T> ready) {
-        boolean[] candidates = new boolean[nodes.size()];
-        for (int tier = 0; tier < 4; tier++) {
-            boolean standbyTier = tier >= 2;
-            boolean weighted = tier % 2 == 0;
-            if (pick(candidates, available, standbyTier, weighted)) {
-                return pick(candidates, available.and(ready), standbyTier, weighted) ? choose(candidates) : null;
-            }
-        }
-        return null;
+        boolean[] candidates = rotation(available);
+        return keepReady(candidates, ready) ? choose(candidates) : null;
     }
 
     /** Whether {@link #next(Predicate, Predicate)} would return a node now; changes nothing. */
     boolean any(Predicate<T> available, Predicate<T> ready) {
-        boolean[] candidates = new boolean[nodes.size()];
-        for (int tier = 0; tier < 4; tier++) {
-            boolean standbyTier = tier >= 2;
-            boolean weighted = tier % 2 == 0;
-            if (pick(candidates, available, standbyTier, weighted)) {
-                return pick(candidates, available.and(ready), standbyTier, weighted);
-            }
-        }
-        return false;
+        return keepReady(rotation(available), ready);
     }
 
-    /** Marks the eligible nodes of one tier; returns whether there is any. */
-    private boolean pick(boolean[] candidates, Predicate<T> eligible, boolean standbyTier, boolean weighted) {
+    /** The nodes in rotation when {@code available} tells which nodes are available, in their order. */
+    List<T> inRotation(Predicate<T> available) {
+        boolean[] in = rotation(available);
+        List<T> rotation = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            if (in[i]) {
+                rotation.add(nodes.get(i));
+            }
+        }
+        return rotation;
+    }
+
+    /** Marks the nodes in rotation, as Fluentd's {@code rebuild_weight_array} chooses them. */
+    private boolean[] rotation(Predicate<T> available) {
+        boolean[] in = new boolean[nodes.size()];
+        long lostWeight = 0;
+        for (int i = 0; i < nodes.size(); i++) {
+            if (!standby[i] && weights[i] > 0) {
+                if (available.test(nodes.get(i))) {
+                    in[i] = true;
+                } else {
+                    lostWeight += weights[i];
+                }
+            }
+        }
+        for (int i = 0; i < nodes.size() && lostWeight > 0; i++) {
+            if (standby[i] && weights[i] > 0 && available.test(nodes.get(i))) {
+                in[i] = true;
+                lostWeight -= weights[i];
+            }
+        }
+        return in;
+    }
+
+    /** Keeps the candidates that are {@code ready}; returns whether any is left. */
+    private boolean keepReady(boolean[] candidates, Predicate<T> ready) {
         boolean any = false;
         for (int i = 0; i < nodes.size(); i++) {
-            candidates[i] = standby[i] == standbyTier && (weights[i] > 0) == weighted && eligible.test(nodes.get(i));
+            candidates[i] = candidates[i] && ready.test(nodes.get(i));
             any |= candidates[i];
         }
         return any;
@@ -81,10 +107,8 @@ final class WeightedRoundRobin<T> {
             if (!candidates[i]) {
                 continue;
             }
-            // a weight-0 tier shares equally
-            int weight = Math.max(1, weights[i]);
-            current[i] += weight;
-            total += weight;
+            current[i] += weights[i];
+            total += weights[i];
             if (best < 0 || current[i] > current[best]) {
                 best = i;
             }

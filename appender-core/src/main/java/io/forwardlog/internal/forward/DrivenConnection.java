@@ -79,7 +79,18 @@ public final class DrivenConnection {
             submit(() -> connection.failBeforeOpen(cause));
             throw cause;
         }
-        submit(() -> connection.open(loop, address, started));
+        open(address, started);
+    }
+
+    /**
+     * Connects to {@code address}, the node's host resolved already, and runs the transport and Forward
+     * handshakes, all within {@code connectTimeout} of {@code startedNanos} (when the attempt began, its
+     * lookup included).
+     *
+     * @throws DeliveryException why the connection could not be established
+     */
+    public void open(InetSocketAddress address, long startedNanos) throws DeliveryException {
+        submit(() -> connection.open(loop, address, startedNanos));
         awaitQuietly(() -> established || ended);
         synchronized (this) {
             if (established) {

@@ -1,6 +1,7 @@
 package io.forwardlog.internal.pipeline;
 
 import io.forwardlog.ForwardStartException;
+import io.forwardlog.Settings;
 import io.forwardlog.internal.status.StatusReporter;
 import io.forwardlog.internal.util.Durations;
 import io.forwardlog.upstream.Upstream;
@@ -42,6 +43,24 @@ final class AwaitedUpstream {
             status.warn("waiting for the upstream file " + file + " (" + e.problem() + "); events are buffered until"
                     + " it can be read, checked every " + Durations.format(lookAgain));
             return null;
+        }
+    }
+
+    /**
+     * The upstream in the file, which must be there now: {@code verifyConnectionAtStartup} has nodes to
+     * connect to only then.
+     *
+     * @throws ForwardStartException when the file is missing, cannot be read, or is wrong, naming its path
+     */
+    static Upstream loadNow(Path file, StatusReporter status) throws ForwardStartException {
+        try {
+            return UpstreamFile.loader().warnings(status::warn).load(file);
+        } catch (UpstreamFileException e) {
+            if (!isAbsent(e, file)) {
+                throw new ForwardStartException(e.getMessage(), e);
+            }
+            throw new ForwardStartException(Settings.VERIFY_CONNECTION_AT_STARTUP + " is on and the upstream file "
+                    + file + " cannot be read (" + e.problem() + "), so no node can be connected to", e);
         }
     }
 

@@ -10,6 +10,7 @@ import io.forwardlog.StatusListener;
 import io.forwardlog.internal.balance.Backoff;
 import io.forwardlog.internal.balance.Connector;
 import io.forwardlog.internal.balance.HealthPolicy;
+import io.forwardlog.internal.balance.HostResolver;
 import io.forwardlog.internal.balance.Heartbeats;
 import io.forwardlog.internal.balance.NodeDefinition;
 import io.forwardlog.internal.balance.NodeSet;
@@ -63,6 +64,7 @@ public final class DeliveryPipeline {
 
     private final ForwardSettings settings;
     private final LongSupplier nanoTime;
+    private final HostResolver names;
     private final StatusReporter status;
     private final DeliveryCounters counters = new DeliveryCounters();
     private final RecordEncoder encoder;
@@ -90,8 +92,14 @@ public final class DeliveryPipeline {
     private boolean stopped;
 
     public DeliveryPipeline(ForwardSettings settings, StatusListener listener, LongSupplier nanoTime) {
+        this(settings, listener, nanoTime, HostResolver.SYSTEM);
+    }
+
+    /** @param names looks up the nodes' host names (on the resolver's threads) */
+    public DeliveryPipeline(ForwardSettings settings, StatusListener listener, LongSupplier nanoTime, HostResolver names) {
         this.settings = settings;
         this.nanoTime = nanoTime;
+        this.names = names;
         this.status = new StatusReporter(listener, "forwardlog '" + settings.name() + "': ",
                 settings.statusInterval().toNanos(), nanoTime);
         this.encoder = new RecordEncoder(settings.schema());
@@ -125,7 +133,9 @@ public final class DeliveryPipeline {
     private void startThreads() throws ForwardStartException {
         NodeDefinitions definer = new NodeDefinitions(settings, status::warn);
         // null while the file is awaited: the pipeline starts with no node and buffers
-        Upstream upstream = AwaitedUpstream.loadAtStart(settings.upstream(), upstreamLookAgain(), status);
+        Upstream upstream = settings.verifyConnectionAtStartup()
+                ? AwaitedUpstream.loadNow(settings.upstream(), status)
+                : AwaitedUpstream.loadAtStart(settings.upstream(), upstreamLookAgain(), status);
         List<NodeDefinition> definitions;
         try {
             definitions = upstream == null ? List.of() : definer.defineAll(upstream);
@@ -138,6 +148,12 @@ public final class DeliveryPipeline {
         if (settings.heartbeatType() == HeartbeatType.TCP) {
             status.warn(TCP_HEARTBEAT_IS_TRANSPORT);
         }
+        resolver = new ThreadPoolExecutor(RESOLVER_THREADS, RESOLVER_THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), daemon(THREAD_PREFIX + settings.name() + "-resolver"));
+        resolver.allowCoreThreadTimeOut(true);
+        if (settings.verifyConnectionAtStartup()) {
+            status.info(new StartupVerification(resolver, names, nanoTime).verify(upstream.name(), definitions));
+        }
         openSpool();
         try {
             loop = IoLoop.open();
@@ -146,14 +162,12 @@ public final class DeliveryPipeline {
         }
         timer = new ScheduledThreadPoolExecutor(1, daemon(THREAD_PREFIX + settings.name() + "-timer"));
         timer.setRemoveOnCancelPolicy(true);
-        resolver = new ThreadPoolExecutor(RESOLVER_THREADS, RESOLVER_THREADS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), daemon(THREAD_PREFIX + settings.name() + "-resolver"));
-        resolver.allowCoreThreadTimeOut(true);
         LoopTasks tasks = new LoopTasks(loop);
         accumulator = new RecordAccumulator(settings.bufferCapacity(), (int) settings.chunkSize(),
                 settings.flushInterval().toNanos(), settings.overflow(), settings.blockTimeout().toNanos(), nanoTime,
                 counters.drops, loop::wakeup);
-        Connector connector = new Connector(loop, resolver, tasks, nanoTime);
+        Connector connector = new Connector(loop, resolver, names, tasks, nanoTime,
+                bound -> ThreadLocalRandom.current().nextInt(bound));
         String pingTag = tag.resolve("forwardlog", "info");
         HealthPolicy policy = new HealthPolicy(settings.heartbeatType() != HeartbeatType.NONE,
                 settings.heartbeatInterval().toNanos(), settings.phiFailureDetector(), settings.phiThreshold(),

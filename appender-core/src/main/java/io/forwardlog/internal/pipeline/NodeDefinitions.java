@@ -3,7 +3,10 @@ package io.forwardlog.internal.pipeline;
 import io.forwardlog.ForwardSettings;
 import io.forwardlog.Setting;
 import io.forwardlog.Settings;
+import io.forwardlog.HeartbeatType;
+import io.forwardlog.internal.balance.DnsOptions;
 import io.forwardlog.internal.balance.NodeDefinition;
+import io.forwardlog.internal.balance.Recycling;
 import io.forwardlog.internal.forward.ConnectionSetup;
 import io.forwardlog.internal.forward.NodeAddress;
 import io.forwardlog.internal.forward.SharedKeyCredentials;
@@ -25,8 +28,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Resolves a node of the upstream file against the appender's settings: the node's own Forward keys
- * win, the transport is TLS or TCP, and a shared key brings the handshake.
+ * Resolves a node of the upstream file against the appender's settings: the node's own Forward and DNS
+ * keys win, the transport is TLS or TCP, and a shared key brings the handshake.
  */
 final class NodeDefinitions {
 
@@ -71,7 +74,12 @@ final class NodeDefinitions {
         }
     }
 
-    /** Resolves every node of {@code upstream}. */
+    /**
+     * Resolves every node of {@code upstream}.
+     *
+     * @throws Unusable when a node's TLS files cannot be used, a node's key goes against the settings, or
+     *                  no node could ever get a batch
+     */
     List<NodeDefinition> defineAll(Upstream upstream) throws Unusable {
         List<NodeDefinition> nodes = new ArrayList<>();
         for (UpstreamNode node : upstream.nodes()) {
@@ -79,16 +87,25 @@ final class NodeDefinitions {
                 nodes.add(define(node));
             } catch (TlsMaterialException e) {
                 throw new Unusable(e.getMessage(), e);
+            } catch (UpstreamFileException e) {
+                throw new Unusable(e.getMessage(), e);
             }
+        }
+        if (nodes.stream().allMatch(n -> n.weight() == 0)) {
+            UpstreamNode last = upstream.nodes().get(upstream.nodes().size() - 1);
+            UpstreamFileException e = last.errorAt("weight", "every node has weight 0, and a node of weight 0 never"
+                    + " gets a batch (as in Fluentd): give at least one node a weight above 0");
+            throw new Unusable(e.getMessage(), e);
         }
         return nodes;
     }
 
     /**
-     * @throws TlsMaterialException when the node's certificate, key or CA files cannot be used
-     * @throws Unusable             when the node's TLS versions or suites and the appender's leave nothing to offer
+     * @throws TlsMaterialException  when the node's certificate, key or CA files cannot be used
+     * @throws Unusable              when the node's TLS versions or suites and the appender's leave nothing to offer
+     * @throws UpstreamFileException when a key of the node goes against the appender's settings
      */
-    NodeDefinition define(UpstreamNode node) throws TlsMaterialException, Unusable {
+    NodeDefinition define(UpstreamNode node) throws TlsMaterialException, Unusable, UpstreamFileException {
         NodeAddress address = new NodeAddress(node.name(), node.host(), node.port());
         WireOptions wire = new WireOptions(
                 node.compress().orElse(settings.compress()),
@@ -97,6 +114,12 @@ final class NodeDefinitions {
                 node.requireAckResponse().orElse(settings.requireAckResponse()),
                 settings.ackResponseTimeout(), settings.maxInFlight(),
                 settings.connectTimeout(), settings.sendTimeout(), node.tag());
+        DnsOptions dns = new DnsOptions(node.dnsRoundRobin().orElse(settings.dnsRoundRobin()),
+                node.expireDnsCache().or(settings::expireDnsCache));
+        if (node.dnsRoundRobin().orElse(false) && settings.heartbeatType() == HeartbeatType.UDP) {
+            throw node.errorAt("dns_round_robin", DnsOptions.needsTransportHeartbeats("dns_round_robin"));
+        }
+        Recycling recycling = new Recycling(settings.keepaliveTimeout(), settings.keepaliveMaxRecycle());
         ConnectionSetup setup = ConnectionSetup.NONE;
         if (node.sharedKey().isPresent()) {
             setup = new SharedKeyHandshake(new SharedKeyCredentials(
@@ -104,14 +127,16 @@ final class NodeDefinitions {
                     node.username(), node.password()));
         }
         if (!node.tls()) {
-            return new NodeDefinition(address, node.weight(), node.standby(), new TcpTransport(), setup, wire, node);
+            return new NodeDefinition(address, node.weight(), node.standby(), new TcpTransport(), setup, wire, dns,
+                    recycling, node);
         }
         TlsOptions tls = new TlsOptions(node.tlsVerify(), node.tlsVerifyHostname(), node.tlsDebug(),
                 node.tlsCaFile(), node.tlsCaPath(), node.tlsCrtFile(), node.tlsKeyFile(), node.tlsKeyPasswd(),
                 node.tlsVhost(), offer(node));
         try {
             TlsTransport transport = TlsTransport.load(tls, problem -> warnings.accept(address.describe() + ": " + problem));
-            return new NodeDefinition(address, node.weight(), node.standby(), transport, setup, wire, node);
+            return new NodeDefinition(address, node.weight(), node.standby(), transport, setup, wire, dns, recycling,
+                    node);
         } catch (TlsMaterialException e) {
             throw new TlsMaterialException(address.describe() + ": " + e.getMessage(), e);
         }

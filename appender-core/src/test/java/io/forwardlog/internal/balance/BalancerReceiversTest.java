@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.forwardlog.StatusListener;
 import io.forwardlog.internal.forward.ConnectionSetup;
-import io.forwardlog.internal.forward.EventTime;
 import io.forwardlog.internal.forward.NodeAddress;
 import io.forwardlog.internal.forward.OutboundBatch;
 import io.forwardlog.internal.forward.WireOptions;
@@ -14,7 +13,6 @@ import io.forwardlog.internal.transport.IoLoop;
 import io.forwardlog.internal.transport.TcpTransport;
 import io.forwardlog.testkit.ForwardReceiver;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.msgpack.core.MessageBufferPacker;
-import org.msgpack.core.MessagePack;
 
 /**
  * The balancer over real connections to three in-process receivers: the unit balanced is a batch. The
@@ -174,35 +170,5 @@ class BalancerReceiversTest {
         nodes = new NodeSet(new NodeSet.Parts(noHeartbeats, connector, events, status, System::nanoTime, "test"),
                 loop::wakeup);
         nodes.start("test", definitions);
-    }
-
-    /** A batch of one event {@code {"n": n}}. */
-    private record OneEventBatch(byte[] entries, int eventCount) implements OutboundBatch {
-        OneEventBatch(int n) {
-            this(entry(n), 1);
-        }
-
-        private static byte[] entry(int n) {
-            try (MessageBufferPacker packer = MessagePack.newDefaultBufferPacker()) {
-                packer.packArrayHeader(2);
-                EventTime.pack(packer, 1_700_000_000L, 0);
-                packer.packMapHeader(1);
-                packer.packString("n");
-                packer.packInt(n);
-                return packer.toByteArray();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public String tag() {
-            return "test";
-        }
-
-        @Override
-        public int entriesLength() {
-            return entries.length;
-        }
     }
 }
