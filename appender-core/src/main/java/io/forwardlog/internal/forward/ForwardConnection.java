@@ -389,7 +389,7 @@ public final class ForwardConnection implements IoHandler {
         switch (state) {
             case AUTHENTICATING -> fail(SharedKeyHandshake.closedDuring(exchange.awaiting()));
             case CLOSING -> {
-                if (window.size() == 0 && output == null) {
+                if (window.batches() == 0 && output == null) {
                     end(null);
                 } else {
                     fail(new DeliveryException(DeliveryException.Kind.CLOSED_BY_PEER, closedMessage()));
@@ -420,7 +420,7 @@ public final class ForwardConnection implements IoHandler {
             case CLOSING -> {
                 if (nowNanos - closeDeadlineNanos >= 0) {
                     // the node did not end its side after ours: nothing of ours is left to read
-                    end(window.size() == 0 ? null : ackTimeout());
+                    end(window.batches() == 0 ? null : ackTimeout());
                     return Long.MAX_VALUE;
                 }
             }
@@ -446,10 +446,11 @@ public final class ForwardConnection implements IoHandler {
     }
 
     /**
-     * Ends the connection in order: no new batches; once what is being written is out and every batch in
-     * flight is acknowledged (or its ack overdue, which breaks the connection as usual), our direction is
-     * closed and the node's end awaited, at most {@code sendTimeout}. A connection not yet established is
-     * closed at once.
+     * Ends the connection in order: no new batches; once what is being written is out and every batch of
+     * events in flight is acknowledged (or its ack overdue, which breaks the connection as usual), our
+     * direction is closed and the node's end awaited, at most {@code sendTimeout}. A heartbeat's answer is
+     * not waited for: it is still read if it comes before the node's end. A connection not yet established
+     * is closed at once.
      */
     public void drain() {
         if (state == State.CLOSED) {
@@ -469,7 +470,7 @@ public final class ForwardConnection implements IoHandler {
     }
 
     private void settleIfDraining() {
-        if (draining && state == State.OPEN && output == null && window.size() == 0) {
+        if (draining && state == State.OPEN && output == null && window.batches() == 0) {
             state = State.CLOSING;
             closeDeadlineNanos = nanoTime.getAsLong() + options.sendTimeout().toNanos();
             try {

@@ -77,7 +77,10 @@ final class Sender implements Runnable {
         Balancer balancer = nodes.balancer();
         long next = balancer.maintain(now, parts.nodeRetry());
         next = Math.min(next, nodes.retiringDeadline(now));
-        next = Math.min(next, parts.heartbeats().run(now, balancer.nodes()));
+        if (!closing) {
+            // a heartbeat now would open a connection that the stop closes again
+            next = Math.min(next, parts.heartbeats().run(now, balancer.nodes()));
+        }
         next = Math.min(next, now + HEALTH_TICK_NANOS);
         boolean available = balancer.anyAvailable();
 
