@@ -23,8 +23,11 @@ public interface LogEvent {
 
     String threadName();
 
-    /** The formatted message, or the layout's / encoder's output when the appender has one. */
-    String message();
+    /**
+     * The formatted message, or the layout's / encoder's output when the appender has one. It may be a
+     * buffer the adapter reuses (Log4j2 formats reusable messages into one): it is read at once, never kept.
+     */
+    CharSequence message();
 
     /** The throwable logged with the event, or {@code null}. */
     ThrowableView throwable();

@@ -1,5 +1,6 @@
 package io.forwardlog.upstream;
 
+import io.forwardlog.internal.OwnThreads;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -36,11 +37,7 @@ final class LoadDeadline {
 
     private static ThreadPoolExecutor readers() {
         ThreadPoolExecutor readers = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 10, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), runnable -> {
-                    Thread thread = new Thread(runnable, "forwardlog-upstream-reader-" + THREADS.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                new LinkedBlockingQueue<>(), runnable -> OwnThreads.daemon(runnable, "upstream-reader-" + THREADS.incrementAndGet()));
         readers.allowCoreThreadTimeOut(true);
         return readers;
     }

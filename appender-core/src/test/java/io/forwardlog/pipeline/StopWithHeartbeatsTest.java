@@ -59,4 +59,32 @@ class StopWithHeartbeatsTest {
             assertTrue(took.compareTo(SHUTDOWN_TIMEOUT.dividedBy(2)) < 0, "the stop took " + took);
         }
     }
+
+    @Test
+    void aNodeThatComesBackWhileTheAppenderStopsGetsTheEventsStillBuffered() throws Exception {
+        RecordingStatus status = new RecordingStatus();
+        try (ForwardReceiver receiver = ForwardReceiver.start()) {
+            ForwardPipeline pipeline = new ForwardPipeline(ForwardSettings.builder().name("coming-back")
+                    .upstream(upstreamFile(dir, receiver)).heartbeatType(HeartbeatType.TRANSPORT)
+                    .requireAckResponse(true).flushInterval(Duration.ofMillis(10))
+                    .shutdownTimeout(SHUTDOWN_TIMEOUT).jmx(false).build(), status);
+            pipeline.start();
+            pipeline.append(new Event("before", "main", 0));
+            receiver.awaitEvents(1, Duration.ofMinutes(1));
+            receiver.stop();
+            await("the node to be out", Duration.ofMinutes(1),
+                    () -> status.messages.stream().anyMatch(m -> m.contains("no node of upstream")));
+            for (int i = 1; i <= 10; i++) {
+                pipeline.append(new Event("during", "main", i));
+            }
+
+            receiver.restart();
+            pipeline.stop();
+
+            PipelineStats stats = pipeline.stats();
+            assertEquals(Map.of(), stats.eventsDropped(), status.toString());
+            assertEquals(11, receiver.events().stream().map(e -> PipelineTestSupport.seq(e.record())).distinct().count(),
+                    status.toString());
+        }
+    }
 }

@@ -3,6 +3,7 @@ package io.forwardlog.log4j2;
 import io.forwardlog.ForwardPipeline;
 import io.forwardlog.ForwardSettings;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.Core;
 import org.apache.logging.log4j.core.Filter;
@@ -35,6 +36,10 @@ public final class ForwardAppender extends AbstractAppender {
 
     private final ForwardManager manager;
     private final StringLayout layout;
+    /** The layout's text of an event, or {@code null} for the formatted message. */
+    private final Function<LogEvent, String> layoutText;
+    /** Each logging thread's reusable view of its events. */
+    private final ThreadLocal<Log4jEvent> views = ThreadLocal.withInitial(Log4jEvent::new);
 
     /** @param layout makes the {@code message} field, or {@code null} for the formatted message */
     ForwardAppender(String name, Filter filter, StringLayout layout, boolean ignoreExceptions, Property[] properties,
@@ -42,6 +47,7 @@ public final class ForwardAppender extends AbstractAppender {
         super(name, filter, layout, ignoreExceptions, properties);
         this.manager = manager;
         this.layout = layout;
+        this.layoutText = layout == null ? null : this::layoutOutput;
     }
 
     /** The builder Log4j2 fills from the {@code <Forward>} element. */
@@ -57,7 +63,12 @@ public final class ForwardAppender extends AbstractAppender {
      */
     @Override
     public void append(LogEvent event) {
-        manager.append(new Log4jEvent(event, layout == null ? null : this::layoutOutput));
+        Log4jEvent view = Log4jEvent.of(views, event, layoutText);
+        try {
+            manager.append(view);
+        } finally {
+            view.release();
+        }
     }
 
     /** The layout's text without its trailing line separator, or {@code null} when the layout fails. */

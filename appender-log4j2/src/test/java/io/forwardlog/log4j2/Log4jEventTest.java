@@ -2,6 +2,7 @@ package io.forwardlog.log4j2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.forwardlog.LogEvent;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Marker;
 import org.apache.logging.log4j.MarkerManager;
 import org.apache.logging.log4j.core.impl.Log4jLogEvent;
+import org.apache.logging.log4j.message.ParameterizedMessage;
 import org.apache.logging.log4j.message.SimpleMessage;
 import org.apache.logging.log4j.message.StringMapMessage;
 import org.junit.jupiter.api.Test;
@@ -37,8 +39,8 @@ class Log4jEventTest {
     void takesTheLayoutsOutputAsTheMessageWhenThereIsOne() {
         Log4jLogEvent event = Log4jLogEvent.newBuilder().setMessage(new SimpleMessage("formatted")).build();
 
-        assertEquals("formatted", view(event, null).message());
-        assertEquals("from the layout", view(event, "from the layout").message());
+        assertEquals("formatted", view(event, null).message().toString());
+        assertEquals("from the layout", view(event, "from the layout").message().toString());
     }
 
     @Test
@@ -60,7 +62,7 @@ class Log4jEventTest {
 
         view.forEachKeyValue(pairs::put);
 
-        assertEquals("payment failed", view.message());
+        assertEquals("payment failed", view.message().toString());
         assertEquals(Map.of("order", 1042), pairs);
     }
 
@@ -73,7 +75,27 @@ class Log4jEventTest {
         assertNull(view(event, null).throwable());
     }
 
+    @Test
+    void aThreadsViewIsReusedForEachEventAndANewOneServesAnEventAppendedWhileItIsInUse() {
+        ThreadLocal<Log4jEvent> views = ThreadLocal.withInitial(Log4jEvent::new);
+        Log4jLogEvent first = Log4jLogEvent.newBuilder().setMessage(new ParameterizedMessage("order {}", 1)).build();
+        Log4jLogEvent second = Log4jLogEvent.newBuilder().setMessage(new ParameterizedMessage("order {} of {}", 2, 3))
+                .build();
+
+        Log4jEvent outer = Log4jEvent.of(views, first, null);
+        Log4jEvent nested = Log4jEvent.of(views, second, null);
+        assertEquals("order 1", outer.message().toString());
+        assertEquals("order 2 of 3", nested.message().toString());
+        nested.release();
+        outer.release();
+
+        Log4jEvent next = Log4jEvent.of(views, second, null);
+        assertSame(outer, next, "the thread's view, free again");
+        assertEquals("order 2 of 3", next.message().toString());
+        next.release();
+    }
+
     private static LogEvent view(org.apache.logging.log4j.core.LogEvent event, String layoutOutput) {
-        return new Log4jEvent(event, layoutOutput == null ? null : e -> layoutOutput);
+        return Log4jEvent.of(ThreadLocal.withInitial(Log4jEvent::new), event, layoutOutput == null ? null : e -> layoutOutput);
     }
 }

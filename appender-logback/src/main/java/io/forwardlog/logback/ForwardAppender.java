@@ -45,6 +45,8 @@ public final class ForwardAppender extends UnsynchronizedAppenderBase<ILoggingEv
     private Encoder<ILoggingEvent> encoder;
     private Layout<ILoggingEvent> layout;
     private volatile Running running;
+    /** Each logging thread's reusable view of its events. */
+    private final ThreadLocal<LogbackEvent> views = ThreadLocal.withInitial(LogbackEvent::new);
 
     /** A started pipeline and what it was started with. */
     private record Running(ForwardPipeline pipeline, MessageText messageText, ForwardSettings settings) {
@@ -118,7 +120,12 @@ public final class ForwardAppender extends UnsynchronizedAppenderBase<ILoggingEv
     protected void append(ILoggingEvent event) {
         Running current = running;
         if (current != null) {
-            current.pipeline().append(new LogbackEvent(event, current.messageText()));
+            LogbackEvent view = LogbackEvent.of(views, event, current.messageText());
+            try {
+                current.pipeline().append(view);
+            } finally {
+                view.release();
+            }
         }
     }
 

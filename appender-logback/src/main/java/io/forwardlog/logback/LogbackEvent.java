@@ -15,37 +15,53 @@ import org.slf4j.event.KeyValuePair;
 /**
  * {@link LogEvent} over a Logback event, read in place: core encodes it during {@code append}, on the
  * logging thread, so nothing is copied and nothing needs deferring. That is also why caller data is
- * right: Logback computes it from the stack of the thread that asks. The constructor reads nothing:
- * every call into Logback happens inside core's encoding, where whatever it throws (a method this
- * Logback version lacks, a failing layout) drops the event instead of reaching the application.
+ * right: Logback computes it from the stack of the thread that asks. {@link #of} reads nothing: every
+ * call into Logback happens inside core's encoding, where whatever it throws (a method this Logback
+ * version lacks, a failing layout) drops the event instead of reaching the application.
+ *
+ * <p>A view is reused: each logging thread has one per appender, pointed at each event in turn and let
+ * go when {@code append} returns, so a log call allocates none. A thread that appends again while its
+ * view is in use (a layout that logs) gets a new one.
  */
 final class LogbackEvent implements LogEvent {
 
-    private final ILoggingEvent event;
-    private final MessageText messageText;
-    private Instant instant;
+    private static final long MILLIS_PER_SECOND = 1000;
+    private static final int NANOS_PER_MILLI = 1_000_000;
 
-    LogbackEvent(ILoggingEvent event, MessageText messageText) {
-        this.event = event;
-        this.messageText = messageText;
+    private ILoggingEvent event;
+    private MessageText messageText;
+    private boolean inUse;
+
+    /** The thread's view pointed at {@code event} until {@link #release()}; a new one if the thread's is in use. */
+    static LogbackEvent of(ThreadLocal<LogbackEvent> views, ILoggingEvent event, MessageText messageText) {
+        LogbackEvent view = views.get();
+        if (view.inUse) {
+            view = new LogbackEvent();
+        }
+        view.event = event;
+        view.messageText = messageText;
+        view.inUse = true;
+        return view;
+    }
+
+    /** Done with the event: the view keeps nothing of it. */
+    void release() {
+        event = null;
+        messageText = null;
+        inUse = false;
     }
 
     @Override
     public long epochSecond() {
-        return instant().getEpochSecond();
+        Instant time = event.getInstant();
+        return time != null ? time.getEpochSecond() : Math.floorDiv(event.getTimeStamp(), MILLIS_PER_SECOND);
     }
 
     @Override
     public int nanoOfSecond() {
-        return instant().getNano();
-    }
-
-    private Instant instant() {
-        if (instant == null) {
-            Instant time = event.getInstant();
-            instant = time != null ? time : Instant.ofEpochMilli(event.getTimeStamp());
-        }
-        return instant;
+        Instant time = event.getInstant();
+        return time != null ? time.getNano()
+                : (int) Math.floorMod(event.getTimeStamp(), MILLIS_PER_SECOND) * NANOS_PER_MILLI;
     }
 
     @Override

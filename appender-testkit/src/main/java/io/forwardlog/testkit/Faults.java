@@ -78,8 +78,9 @@ public final class Faults {
 
   /**
    * While on, connections are accepted but nothing is read from them: no TLS handshake, no HELO,
-   * no frames, and no UDP heartbeat is answered, like a node that hangs. Turning it off resumes
-   * reading where each connection stopped.
+   * no frames, and no UDP heartbeat is answered, like a node that hangs. It takes effect at once:
+   * bytes that a read already waiting on the socket receives after it is turned on are held back too.
+   * Turning it off resumes reading where each connection stopped.
    */
   public Faults stopReading(boolean stop) {
     synchronized (readGate) {

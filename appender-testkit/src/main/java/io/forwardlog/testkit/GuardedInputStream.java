@@ -38,6 +38,8 @@ final class GuardedInputStream extends FilterInputStream {
     if (n <= 0) {
       return n;
     }
+    // a read that was already waiting when reading stopped hands nothing on until it resumes
+    faults.awaitReadingAllowed();
     // a budget set while this read waited still counts: bytes past it are dropped, as a cut loses them
     int kept = faults.consumed(n);
     // the bytes that use up the budget are still delivered; the cut comes with the next read

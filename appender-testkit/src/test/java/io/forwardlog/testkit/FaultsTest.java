@@ -162,6 +162,24 @@ class FaultsTest {
   }
 
   @Test
+  void aReadAlreadyWaitingWhenReadingStopsHandsNothingOn() throws Exception {
+    try (WireClient client = WireClient.connect(receiver)) {
+      client.send(frame("before", "c1"));
+      assertEquals(ack(ValueFactory.newString("c1")), client.read());
+
+      // the receiver now waits for the connection's next bytes
+      receiver.faults().stopReading(true);
+      client.send(frame("held", "c2"));
+      assertNull(client.readWithin(SILENCE));
+      assertEquals(1, receiver.eventCount());
+
+      receiver.faults().stopReading(false);
+      assertEquals(ack(ValueFactory.newString("c2")), client.read());
+      assertEquals("held", receiver.events().get(1).tag());
+    }
+  }
+
+  @Test
   void sendsNoHeloWhileStopped() throws Exception {
     try (ForwardReceiver secured = ForwardReceiver.builder().sharedKey("k").start()) {
       secured.faults().stopReading(true);

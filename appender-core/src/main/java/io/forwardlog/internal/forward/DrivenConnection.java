@@ -1,5 +1,6 @@
 package io.forwardlog.internal.forward;
 
+import io.forwardlog.internal.OwnThreads;
 import io.forwardlog.internal.transport.IoLoop;
 import io.forwardlog.internal.transport.Transport;
 import java.io.IOException;
@@ -60,8 +61,7 @@ public final class DrivenConnection {
             throw new UncheckedIOException("cannot open a selector", e);
         }
         this.connection = new ForwardConnection(node, transport, options, setup, new Relay(), nanoTime);
-        this.thread = new Thread(this::run, "forwardlog-connection-" + node.name());
-        this.thread.setDaemon(true);
+        this.thread = OwnThreads.daemon(this::run, "connection-" + node.name());
         this.thread.start();
     }
 

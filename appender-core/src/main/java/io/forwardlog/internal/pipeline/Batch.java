@@ -36,8 +36,8 @@ public final class Batch implements OutboundBatch {
     }
 
     /** Copies one encoded entry in, which must fit ({@link #room()}); only while open, under the accumulator's lock. */
-    void add(byte[] entry, int entryLength) {
-        System.arraycopy(entry, 0, entries, length, entryLength);
+    void add(byte[] entry, int offset, int entryLength) {
+        System.arraycopy(entry, offset, entries, length, entryLength);
         length += entryLength;
         eventCount++;
     }

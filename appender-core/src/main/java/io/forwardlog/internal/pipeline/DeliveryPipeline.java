@@ -7,11 +7,12 @@ import io.forwardlog.LogEvent;
 import io.forwardlog.NodeStatus;
 import io.forwardlog.PipelineStats;
 import io.forwardlog.StatusListener;
+import io.forwardlog.internal.OwnThreads;
 import io.forwardlog.internal.balance.Backoff;
 import io.forwardlog.internal.balance.Connector;
 import io.forwardlog.internal.balance.HealthPolicy;
-import io.forwardlog.internal.balance.HostResolver;
 import io.forwardlog.internal.balance.Heartbeats;
+import io.forwardlog.internal.balance.HostResolver;
 import io.forwardlog.internal.balance.NodeDefinition;
 import io.forwardlog.internal.balance.NodeSet;
 import io.forwardlog.internal.record.EncodedEntry;
@@ -47,7 +48,6 @@ import java.util.function.LongSupplier;
 public final class DeliveryPipeline {
 
     private static final String[] OWN_LOGGERS = {"io.forwardlog.", "org.msgpack.", "org.bouncycastle."};
-    private static final String THREAD_PREFIX = "forwardlog-";
     /** DNS lookups at once; more wait their turn, so a dead resolver cannot make threads pile up. */
     private static final int RESOLVER_THREADS = 2;
     /** Fluentd 1.x reads {@code heartbeat_type tcp} as {@code transport}, with this warning's meaning. */
@@ -149,7 +149,7 @@ public final class DeliveryPipeline {
             status.warn(TCP_HEARTBEAT_IS_TRANSPORT);
         }
         resolver = new ThreadPoolExecutor(RESOLVER_THREADS, RESOLVER_THREADS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), daemon(THREAD_PREFIX + settings.name() + "-resolver"));
+                new LinkedBlockingQueue<>(), daemon(settings.name() + "-resolver"));
         resolver.allowCoreThreadTimeOut(true);
         if (settings.verifyConnectionAtStartup()) {
             status.info(new StartupVerification(resolver, names, nanoTime).verify(upstream.name(), definitions));
@@ -160,7 +160,7 @@ public final class DeliveryPipeline {
         } catch (IOException e) {
             throw new ForwardStartException("cannot open a selector for the sender: " + e.getMessage(), e);
         }
-        timer = new ScheduledThreadPoolExecutor(1, daemon(THREAD_PREFIX + settings.name() + "-timer"));
+        timer = new ScheduledThreadPoolExecutor(1, daemon(settings.name() + "-timer"));
         timer.setRemoveOnCancelPolicy(true);
         LoopTasks tasks = new LoopTasks(loop);
         accumulator = new RecordAccumulator(settings.bufferCapacity(), (int) settings.chunkSize(),
@@ -188,8 +188,7 @@ public final class DeliveryPipeline {
                 () -> ThreadLocalRandom.current().nextDouble());
         sender = new Sender(new Sender.Parts(loop, tasks, accumulator, nodeSet, heartbeats, spool, counters, nodeRetry,
                 nanoTime, status));
-        senderThread = new Thread(sender, THREAD_PREFIX + settings.name() + "-sender");
-        senderThread.setDaemon(true);
+        senderThread = OwnThreads.daemon(sender, settings.name() + "-sender");
         senderThread.start();
         scheduleHousekeeping(upstream, definer);
         if (settings.jmx()) {
@@ -199,7 +198,7 @@ public final class DeliveryPipeline {
                 status.warn(problem);
             }
         }
-        exitFlush = new ExitFlush(THREAD_PREFIX + settings.name() + "-exit", () -> accumulator.bufferedEvents(),
+        exitFlush = new ExitFlush(settings.name() + "-exit", () -> accumulator.bufferedEvents(),
                 settings.shutdownTimeout(), nanoTime, status);
         exitFlush.register();
         started = true;
@@ -233,8 +232,7 @@ public final class DeliveryPipeline {
     private ThreadFactory daemon(String name) {
         AtomicInteger n = new AtomicInteger();
         return runnable -> {
-            Thread t = new Thread(runnable, n.incrementAndGet() == 1 ? name : name + "-" + n.get());
-            t.setDaemon(true);
+            Thread t = OwnThreads.daemon(runnable, n.incrementAndGet() == 1 ? name : name + "-" + n.get());
             threads.add(t);
             return t;
         };
@@ -298,7 +296,7 @@ public final class DeliveryPipeline {
      */
     public void append(LogEvent event) {
         RecordAccumulator buffer = accumulator;
-        if (buffer == null || isOwnThread()) {
+        if (buffer == null || OwnThreads.isCurrent()) {
             return;
         }
         boolean[] inAppend = appending.get();
@@ -326,7 +324,7 @@ public final class DeliveryPipeline {
                 unencodable(e);
                 return;
             }
-            buffer.append(eventTag, entry.array(), entry.length());
+            buffer.append(eventTag, entry.array(), entry.offset(), entry.length());
         } finally {
             inAppend[0] = false;
         }
@@ -353,9 +351,6 @@ public final class DeliveryPipeline {
         return false;
     }
 
-    private static boolean isOwnThread() {
-        return Thread.currentThread().getName().startsWith(THREAD_PREFIX);
-    }
 
     public void stop() {
         synchronized (lifecycle) {

@@ -1,5 +1,6 @@
 package io.forwardlog.internal.pipeline;
 
+import io.forwardlog.internal.OwnThreads;
 import io.forwardlog.internal.status.StatusReporter;
 import io.forwardlog.internal.util.Durations;
 import java.time.Duration;
@@ -28,13 +29,13 @@ final class ExitFlush {
     private final StatusReporter status;
     private volatile boolean stopping;
 
-    /** @param threadName must start with forwardlog's thread prefix, so nothing it logs comes back */
+    /** @param threadName the hook thread's name after forwardlog's prefix */
     ExitFlush(String threadName, LongSupplier buffered, Duration timeout, LongSupplier nanoTime, StatusReporter status) {
         this.buffered = buffered;
         this.timeout = timeout;
         this.nanoTime = nanoTime;
         this.status = status;
-        this.hook = new Thread(this::run, threadName);
+        this.hook = OwnThreads.nonDaemon(this::run, threadName);
     }
 
     void register() {

@@ -80,12 +80,12 @@ final class RecordAccumulator {
     }
 
     /**
-     * Adds one encoded entry to the open batch of {@code tag}. Called on the application's threads:
+     * Adds one encoded entry, {@code length} bytes of {@code entry} from {@code offset}, to the open batch of {@code tag}. Called on the application's threads:
      * never blocks longer than the overflow policy allows, never throws.
      *
      * @return whether the event was buffered (when not, it was counted as dropped)
      */
-    boolean append(String tag, byte[] entry, int length) {
+    boolean append(String tag, byte[] entry, int offset, int length) {
         boolean wake = false;
         lock.lock();
         try {
@@ -93,10 +93,13 @@ final class RecordAccumulator {
                 drops.add(DropReason.STOPPED, 1);
                 return false;
             }
-            if (memoryBytes + cost(tag, length) > capacity && !makeRoom(() -> cost(tag, length))) {
-                return false;
-            }
             Batch batch = open.get(tag);
+            if (memoryBytes + cost(batch, length) > capacity) {
+                if (!makeRoom(() -> cost(open.get(tag), length))) {
+                    return false;
+                }
+                batch = open.get(tag); // the wait may have sealed it, or evicted it
+            }
             if (batch != null && batch.entriesLength() + length > chunkSize) {
                 open.remove(tag);
                 seal(batch);
@@ -111,7 +114,7 @@ final class RecordAccumulator {
             } else if (batch.room() < length) {
                 grow(batch, length);
             }
-            batch.add(entry, length);
+            batch.add(entry, offset, length);
             usedBytes += length;
             bufferedEvents++;
             if (batch.entriesLength() >= chunkSize) {
@@ -129,12 +132,11 @@ final class RecordAccumulator {
     }
 
     /**
-     * The memory appending {@code length} bytes to {@code tag} adds: nothing when its open batch has room,
-     * the growth of its array when not, and a new batch's array and overhead otherwise (an array from the
-     * pool is held already). Holds the lock.
+     * The memory appending {@code length} bytes to the tag's open {@code batch} ({@code null}: none) adds:
+     * nothing when it has room, the growth of its array when not, and a new batch's array and overhead
+     * otherwise (an array from the pool is held already). Holds the lock.
      */
-    private long cost(String tag, int length) {
-        Batch batch = open.get(tag);
+    private long cost(Batch batch, int length) {
         if (batch != null && batch.entriesLength() + length <= chunkSize) {
             if (batch.room() >= length) {
                 return 0;

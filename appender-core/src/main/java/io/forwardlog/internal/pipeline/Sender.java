@@ -77,8 +77,9 @@ final class Sender implements Runnable {
         Balancer balancer = nodes.balancer();
         long next = balancer.maintain(now, parts.nodeRetry());
         next = Math.min(next, nodes.retiringDeadline(now));
-        if (!closing) {
-            // a heartbeat now would open a connection that the stop closes again
+        if (!closing || accumulator.bufferedEvents() > 0) {
+            // heartbeats bring a node back while a stop still has events for it; once all are delivered,
+            // a heartbeat would only open a connection that the stop closes again
             next = Math.min(next, parts.heartbeats().run(now, balancer.nodes()));
         }
         next = Math.min(next, now + HEALTH_TICK_NANOS);

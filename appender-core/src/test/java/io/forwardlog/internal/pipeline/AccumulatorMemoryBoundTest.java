@@ -36,7 +36,7 @@ class AccumulatorMemoryBoundTest {
         long before = THREADS.getCurrentThreadAllocatedBytes();
         int buffered = 0;
         for (String tag : tags) {
-            if (accumulator.append(tag, entry, entry.length)) {
+            if (accumulator.append(tag, entry, 0, entry.length)) {
                 buffered++;
             }
         }
@@ -56,7 +56,7 @@ class AccumulatorMemoryBoundTest {
                 OverflowPolicy.DROP_NEWEST, 0, () -> 0L, drops, () -> { });
         byte[] entry = new byte[1000];
         for (int i = 0; i < 10_000; i++) {
-            accumulator.append("one", entry, entry.length);
+            accumulator.append("one", entry, 0, entry.length);
             Batch batch = accumulator.poll(0, true);
             if (batch != null && i % 2 == 0) {
                 accumulator.release(batch);

@@ -47,10 +47,10 @@ class RecordAccumulatorTest {
     private RecordAccumulator fullAfterAWaitRanOut(int events, int size) {
         RecordAccumulator acc = accumulator((long) events * eventMemory(size), size, OverflowPolicy.BLOCK, HOUR);
         for (int i = 0; i < events; i++) {
-            assertTrue(acc.append("t", entry(size), size));
+            assertTrue(acc.append("t", entry(size), 0, size));
         }
         tick = HOUR;
-        assertFalse(acc.append("t", entry(size), size));
+        assertFalse(acc.append("t", entry(size), 0, size));
         tick = 0;
         assertEquals(1, drops.count(DropReason.BUFFER_FULL));
         return acc;
@@ -72,7 +72,7 @@ class RecordAccumulatorTest {
         RecordAccumulator acc = accumulator(10_000, 100, OverflowPolicy.DROP_NEWEST, 0);
 
         for (int i = 0; i < 5; i++) {
-            assertTrue(acc.append("t", entry(30), 30));
+            assertTrue(acc.append("t", entry(30), 0, 30));
         }
 
         Batch first = acc.poll(clock.get(), false);
@@ -85,7 +85,7 @@ class RecordAccumulatorTest {
     @Test
     void anEventWaitsAtMostFlushIntervalForItsBatchToFill() {
         RecordAccumulator acc = accumulator(10_000, 1000, OverflowPolicy.DROP_NEWEST, 0);
-        acc.append("t", entry(10), 10);
+        acc.append("t", entry(10), 0, 10);
 
         clock.addAndGet(FLUSH - 1);
         assertNull(acc.poll(clock.get(), false));
@@ -99,9 +99,9 @@ class RecordAccumulatorTest {
     @Test
     void keepsOneBatchPerTag() {
         RecordAccumulator acc = accumulator(10_000, 1000, OverflowPolicy.DROP_NEWEST, 0);
-        acc.append("a", entry(10), 10);
-        acc.append("b", entry(10), 10);
-        acc.append("a", entry(10), 10);
+        acc.append("a", entry(10), 0, 10);
+        acc.append("b", entry(10), 0, 10);
+        acc.append("a", entry(10), 0, 10);
 
         List<Batch> all = acc.drainAll();
 
@@ -115,11 +115,11 @@ class RecordAccumulatorTest {
     void dropNewestDropsTheNewEventAndCountsItExactly() {
         RecordAccumulator acc = accumulator(TWO_BATCHES_OF_50, 50, OverflowPolicy.DROP_NEWEST, 0);
         for (int i = 0; i < 10; i++) {
-            acc.append("t", entry(10), 10);
+            acc.append("t", entry(10), 0, 10);
         }
 
         for (int i = 0; i < 7; i++) {
-            assertFalse(acc.append("t", entry(10), 10));
+            assertFalse(acc.append("t", entry(10), 0, 10));
         }
 
         assertEquals(7, drops.count(DropReason.BUFFER_FULL));
@@ -131,10 +131,10 @@ class RecordAccumulatorTest {
     void dropOldestEvictsTheOldestWaitingBatchAndCountsItsEvents() {
         RecordAccumulator acc = accumulator(TWO_BATCHES_OF_50, 50, OverflowPolicy.DROP_OLDEST, 0);
         for (int i = 0; i < 10; i++) {
-            acc.append("t", entry(10), 10);
+            acc.append("t", entry(10), 0, 10);
         }
 
-        assertTrue(acc.append("t", entry(10), 10));
+        assertTrue(acc.append("t", entry(10), 0, 10));
 
         assertEquals(5, drops.count(DropReason.EVICTED));
         assertEquals(6, acc.bufferedEvents());
@@ -145,12 +145,12 @@ class RecordAccumulatorTest {
     void dropOldestCannotEvictABatchOnTheWire() {
         RecordAccumulator acc = accumulator(100 + RecordAccumulator.BATCH_OVERHEAD, 100, OverflowPolicy.DROP_OLDEST, 0);
         for (int i = 0; i < 10; i++) {
-            acc.append("t", entry(10), 10);
+            acc.append("t", entry(10), 0, 10);
         }
         Batch onTheWire = acc.poll(clock.get(), false);
         assertEquals(10, onTheWire.eventCount());
 
-        assertFalse(acc.append("t", entry(10), 10));
+        assertFalse(acc.append("t", entry(10), 0, 10));
 
         assertEquals(1, drops.count(DropReason.BUFFER_FULL));
         assertEquals(0, drops.count(DropReason.EVICTED));
@@ -160,7 +160,7 @@ class RecordAccumulatorTest {
     void blockWaitsForRoomAndGoesOnWhenABatchIsReleased() throws Exception {
         RecordAccumulator acc = accumulator(TWO_BATCHES_OF_50, 50, OverflowPolicy.BLOCK, HOUR);
         for (int i = 0; i < 10; i++) {
-            acc.append("t", entry(10), 10);
+            acc.append("t", entry(10), 0, 10);
         }
         Batch sent = acc.poll(clock.get(), false);
 
@@ -175,12 +175,12 @@ class RecordAccumulatorTest {
     void blockDropsTheEventWhenBlockTimeoutPassesOnTheInjectedClock() {
         RecordAccumulator acc = accumulator(TWO_BATCHES_OF_50, 50, OverflowPolicy.BLOCK, HOUR);
         for (int i = 0; i < 10; i++) {
-            acc.append("t", entry(10), 10);
+            acc.append("t", entry(10), 0, 10);
         }
         tick = HOUR;
         long before = clock.get();
 
-        assertFalse(acc.append("t", entry(10), 10));
+        assertFalse(acc.append("t", entry(10), 0, 10));
 
         assertTrue(clock.get() - before >= HOUR, "gave up after " + (clock.get() - before) + "ns on the clock");
         assertEquals(1, drops.count(DropReason.BUFFER_FULL));
@@ -194,7 +194,7 @@ class RecordAccumulatorTest {
         CompletableFuture<Long> taken = CompletableFuture.supplyAsync(() -> {
             long n = 0;
             for (int i = 0; i < 1000; i++) {
-                n += acc.append("t", entry(10), 10) ? 1 : 0;
+                n += acc.append("t", entry(10), 0, 10) ? 1 : 0;
             }
             return n;
         });
@@ -209,12 +209,12 @@ class RecordAccumulatorTest {
     void aCallerWaitingWhenAnotherOnesWaitRunsOutGivesUpToo() throws Exception {
         RecordAccumulator acc = accumulator(TWO_BATCHES_OF_50, 50, OverflowPolicy.BLOCK, HOUR);
         for (int i = 0; i < 10; i++) {
-            acc.append("t", entry(10), 10);
+            acc.append("t", entry(10), 0, 10);
         }
         Caller waiting = Caller.append(acc, 10).awaitWaiting();
 
         tick = HOUR;
-        assertFalse(acc.append("t", entry(10), 10));
+        assertFalse(acc.append("t", entry(10), 0, 10));
 
         assertFalse(waiting.result());
         assertEquals(2, drops.count(DropReason.BUFFER_FULL));
@@ -225,7 +225,7 @@ class RecordAccumulatorTest {
         RecordAccumulator acc = fullAfterAWaitRanOut(10, 10);
         deliver(acc, 1);
 
-        assertTrue(acc.append("t", entry(10), 10), "10 bytes fit into the room the delivered event left");
+        assertTrue(acc.append("t", entry(10), 0, 10), "10 bytes fit into the room the delivered event left");
         assertFalse(Caller.append(acc, 10).result(), "the next one finds no room and drops at once");
 
         assertEquals(2, drops.count(DropReason.BUFFER_FULL));
@@ -253,12 +253,12 @@ class RecordAccumulatorTest {
     void anInterruptedCallerDropsItsEventAndTheNextCallerStillWaits() throws Exception {
         RecordAccumulator acc = accumulator(TWO_BATCHES_OF_50, 50, OverflowPolicy.BLOCK, HOUR);
         for (int i = 0; i < 10; i++) {
-            acc.append("t", entry(10), 10);
+            acc.append("t", entry(10), 0, 10);
         }
         CompletableFuture<Boolean> interruptedStaysSet = new CompletableFuture<>();
         Thread interrupted = new Thread(() -> {
             Thread.currentThread().interrupt();
-            boolean taken = acc.append("t", entry(10), 10);
+            boolean taken = acc.append("t", entry(10), 0, 10);
             interruptedStaysSet.complete(!taken && Thread.currentThread().isInterrupted());
         });
         interrupted.start();
@@ -275,7 +275,7 @@ class RecordAccumulatorTest {
     void aBlockedCallerGivesUpWhenTheBufferCloses() throws Exception {
         RecordAccumulator acc = accumulator(TWO_BATCHES_OF_50, 50, OverflowPolicy.BLOCK, HOUR);
         for (int i = 0; i < 10; i++) {
-            acc.append("t", entry(10), 10);
+            acc.append("t", entry(10), 0, 10);
         }
         Caller blocked = Caller.append(acc, 10).awaitWaiting();
 
@@ -289,7 +289,7 @@ class RecordAccumulatorTest {
     void aRequeuedBatchComesBackFirstAndKeepsItsPlace() {
         RecordAccumulator acc = accumulator(10_000, 20, OverflowPolicy.DROP_NEWEST, 0);
         for (int i = 0; i < 6; i++) {
-            acc.append("t", entry(10), 10);
+            acc.append("t", entry(10), 0, 10);
         }
         Batch first = acc.poll(clock.get(), false);
         Batch second = acc.poll(clock.get(), false);
@@ -305,7 +305,7 @@ class RecordAccumulatorTest {
         RecordAccumulator acc = accumulator(10_000, 100, OverflowPolicy.BLOCK, 0);
         acc.close();
 
-        assertFalse(acc.append("t", entry(10), 10));
+        assertFalse(acc.append("t", entry(10), 0, 10));
 
         assertEquals(1, drops.count(DropReason.STOPPED));
     }
@@ -313,7 +313,7 @@ class RecordAccumulatorTest {
     @Test
     void releasingABatchFreesItsBytesAndEvents() {
         RecordAccumulator acc = accumulator(10_000, 100, OverflowPolicy.BLOCK, 0);
-        acc.append("t", entry(10), 10);
+        acc.append("t", entry(10), 0, 10);
         Batch batch = acc.poll(clock.get(), true);
 
         acc.release(batch);
@@ -325,9 +325,9 @@ class RecordAccumulatorTest {
     @Test
     void anEntryLargerThanChunkSizeTravelsAloneInItsOwnBatch() {
         RecordAccumulator acc = accumulator(10_000, 100, OverflowPolicy.BLOCK, 0);
-        acc.append("t", entry(10), 10);
+        acc.append("t", entry(10), 0, 10);
 
-        acc.append("t", entry(500), 500);
+        acc.append("t", entry(500), 0, 500);
 
         assertEquals(1, acc.poll(clock.get(), false).eventCount());
         Batch big = acc.poll(clock.get(), false);
@@ -339,14 +339,14 @@ class RecordAccumulatorTest {
     void aDeliveredFullBatchLendsItsArrayToTheNextBatch() {
         RecordAccumulator acc = accumulator(10_000, 100, OverflowPolicy.BLOCK, 0);
         for (int i = 0; i < 10; i++) {
-            acc.append("t", entry(10), 10);
+            acc.append("t", entry(10), 0, 10);
         }
         Batch full = acc.poll(clock.get(), false);
         byte[] array = full.entries();
         assertEquals(100, array.length);
 
         acc.release(full);
-        acc.append("t", entry(10), 10);
+        acc.append("t", entry(10), 0, 10);
 
         assertSame(array, acc.poll(clock.get(), true).entries());
     }
@@ -355,14 +355,14 @@ class RecordAccumulatorTest {
     void aBatchReleasedTwiceLendsItsArrayOnce() {
         RecordAccumulator acc = accumulator(10_000, 100, OverflowPolicy.BLOCK, 0);
         for (int i = 0; i < 10; i++) {
-            acc.append("t", entry(10), 10);
+            acc.append("t", entry(10), 0, 10);
         }
         Batch full = acc.poll(clock.get(), false);
         acc.release(full);
         acc.release(full);
 
-        acc.append("a", entry(10), 10);
-        acc.append("b", entry(10), 10);
+        acc.append("a", entry(10), 0, 10);
+        acc.append("b", entry(10), 0, 10);
         List<Batch> open = acc.drainAll();
 
         assertFalse(open.get(0).entries() == open.get(1).entries(), "two open batches share one array");
@@ -377,7 +377,7 @@ class RecordAccumulatorTest {
         private final CompletableFuture<Boolean> result = new CompletableFuture<>();
 
         private Caller(RecordAccumulator acc, int size) {
-            thread = new Thread(() -> result.complete(acc.append("t", entry(size), size)), "caller");
+            thread = new Thread(() -> result.complete(acc.append("t", entry(size), 0, size)), "caller");
             thread.setDaemon(true);
         }
 

@@ -88,6 +88,21 @@ class EncodedBytesTest {
                 .excludeField("logger").excludeField("thread").excludeField("mdc").excludeField("key_values")
                 .excludeField("markers").excludeField("stack_trace")),
                 FakeEvent.simple("gone").withMdc(map("a", "b")).withMarkers(List.of("M"))));
+        cases.add(new Case("pair-shadows-renamed-mdc", schema(b -> b.fieldName("mdc", "context")),
+                FakeEvent.simple("m").withKeyValues(kv("context", "from kv", "other", 1)).withMdc(map("x", "1"))));
+        cases.add(new Case("pairs-context-and-statics-overlapping", schema(b -> b.staticField("b", "static-b")
+                .staticField("c", "static-c").staticField("level", "static-level")),
+                FakeEvent.simple("m").withKeyValues(kv("a", 1, "a", 2, "thread", "kv-thread"))
+                        .withMdc(map("a", "mdc-a", "b", "mdc-b", "logger", "mdc-logger"))));
+        cases.add(new Case("renamed-pairs-map-collides-with-a-field", schema(b -> b.fieldName("key_values", "level")),
+                FakeEvent.simple("m").withKeyValues(kv("k", 1))));
+        cases.add(new Case("static-collides-with-renamed-mdc", schema(b -> b.fieldName("mdc", "ctx").staticField("ctx", "s")),
+                FakeEvent.simple("m").withMdc(map("k", "v"))));
+        cases.add(new Case("static-named-like-renamed-mdc-without-entries", schema(b -> b.fieldName("mdc", "ctx")
+                .staticField("ctx", "s")), FakeEvent.simple("m")));
+        cases.add(new Case("fields-renamed-alike", schema(b -> b.fieldName("message", "text").fieldName("logger", "text")
+                .fieldName("thread", "text")), new FakeEvent(Instant.ofEpochSecond(1, 2), "INFO", "the.logger", "t", null,
+                null, map("text", "mdc"), new LinkedHashMap<>(), List.of(), null)));
         return cases.stream();
     }
 
@@ -106,7 +121,7 @@ class EncodedBytesTest {
 
     /** The entry as hex; an entry over {@value #LONGEST_AS_HEX} bytes as its length and SHA-256, to keep the files small. */
     private static String hex(EncodedEntry entry) {
-        byte[] bytes = Arrays.copyOfRange(entry.array(), 0, entry.length());
+        byte[] bytes = Arrays.copyOfRange(entry.array(), entry.offset(), entry.offset() + entry.length());
         if (bytes.length <= LONGEST_AS_HEX) {
             return HexFormat.of().formatHex(bytes);
         }

@@ -133,7 +133,7 @@ class RecordEncoderTest {
     }
 
     private static Decoded decode(EncodedEntry encoded) throws IOException {
-        MessageUnpacker unpacker = MessagePack.newDefaultUnpacker(encoded.array(), 0, encoded.length());
+        MessageUnpacker unpacker = MessagePack.newDefaultUnpacker(encoded.array(), encoded.offset(), encoded.length());
         assertEquals(2, unpacker.unpackArrayHeader());
         ExtensionValue time = unpacker.unpackValue().asExtensionValue();
         assertEquals(0, time.getType());

@@ -1,6 +1,7 @@
 package io.forwardlog.internal.record;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,18 @@ class TagPatternTest {
     @Test
     void placeholdersTakeTheLoggerNameAndTheLevelInLowerCase() {
         assertEquals("app.com.example.Orders.error", TagPattern.parse("app.{logger}.{level}").resolve("com.example.Orders", "ERROR"));
+    }
+
+    @Test
+    void aTagIsMadeOncePerLoggerAndLevelAndStaysRightPastTheTagsKept() {
+        TagPattern tag = TagPattern.parse("app.{logger}.{level}");
+
+        assertSame(tag.resolve("com.example.Orders", "WARN"), tag.resolve("com.example.Orders", "WARN"));
+        for (int i = 0; i < 12_000; i++) {
+            assertEquals("app.logger" + i + ".info", tag.resolve("logger" + i, "INFO"));
+        }
+        assertEquals("app.root.unknown", tag.resolve(null, null));
+        assertEquals("app.a.", tag.resolve("a", ""));
     }
 
     @Test
