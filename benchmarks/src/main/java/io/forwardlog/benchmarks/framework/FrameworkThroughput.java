@@ -183,9 +183,19 @@ public final class FrameworkThroughput {
                         + options.flushMillis() + " ms (forwardlog flushInterval, Fluency bufferChunkRetentionTimeMillis "
                         + "and flushAttemptIntervalMillis, log4j-plugin-fluency flushIntervalMillis)"));
         System.out.println("  Logback " + version("ch.qos.logback", "logback-classic") + ", logback-more-appenders "
-                + version("com.sndyuk", "logback-more-appenders") + " (Fluency " + version("org.komamitsu", "fluency-core")
+                + version("com.sndyuk", "logback-more-appenders") + " (" + jarName(org.komamitsu.fluency.Fluency.class)
                 + "), Log4j2 " + version("org.apache.logging.log4j", "log4j-core"));
         System.out.println();
+    }
+
+    /** The file name of the jar a class was loaded from (Fluency's jars carry no {@code pom.properties}). */
+    static String jarName(Class<?> type) {
+        java.security.CodeSource source = type.getProtectionDomain().getCodeSource();
+        if (source == null) {
+            return "unknown";
+        }
+        String path = source.getLocation().getPath();
+        return path.substring(path.lastIndexOf('/', path.length() - 2) + 1);
     }
 
     /** A library's version from the {@code pom.properties} its jar carries, or "unknown". */
