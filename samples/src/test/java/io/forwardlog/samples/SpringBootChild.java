@@ -74,9 +74,13 @@ final class SpringBootChild implements AutoCloseable {
         process.getOutputStream().close();
     }
 
-    /** Sends SIGTERM, as an orchestrator stopping the container does. */
+    /**
+     * Sends SIGTERM, as an orchestrator stopping the container does, and nothing else: {@code Process.destroy}
+     * also closes the child's standard input, and a child that returned from main on that end of input before
+     * the signal was handled would exit 0 instead of 143.
+     */
     void terminate() {
-        process.destroy();
+        process.toHandle().destroy();
     }
 
     /** The exit code, once the child exited. */

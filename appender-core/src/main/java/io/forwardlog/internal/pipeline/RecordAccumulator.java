@@ -39,6 +39,8 @@ final class RecordAccumulator {
     static final int BATCH_OVERHEAD = 96;
     /** After a wait for room ran out, room is back once 1/{@value} of the buffer (a quarter) is free. */
     private static final int ROOM_BACK_DIVISOR = 4;
+    /** How many times a log call tries the lock before it queues for it (see lockForAppend). */
+    private static final int APPEND_SPINS = 64;
 
     private final long capacity;
     private final int chunkSize;
@@ -87,7 +89,7 @@ final class RecordAccumulator {
      */
     boolean append(String tag, byte[] entry, int offset, int length) {
         boolean wake = false;
-        lock.lock();
+        lockForAppend();
         try {
             if (closed) {
                 drops.add(DropReason.STOPPED, 1);
@@ -129,6 +131,22 @@ final class RecordAccumulator {
                 sender.signal();
             }
         }
+    }
+
+    /**
+     * Takes the lock as a log call does: the other holders keep it for the copy of one entry or the take of
+     * a batch, so a short spin usually gets it without queueing, and the caller that holds it then has
+     * no parked thread to wake when it lets go; a holder that takes longer (a stop, a wait for room) makes
+     * the caller queue as any lock does.
+     */
+    private void lockForAppend() {
+        for (int spin = 0; spin < APPEND_SPINS; spin++) {
+            if (lock.tryLock()) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
+        lock.lock();
     }
 
     /**
