@@ -1,5 +1,6 @@
 package io.forwardlog.benchmarks.framework;
 
+import io.forwardlog.Settings;
 import java.util.Set;
 
 /**
@@ -25,16 +26,16 @@ enum Contender {
         String appenderXml(ConfigTarget target, FrameworkMode mode) {
             StringBuilder xml = new StringBuilder();
             xml.append("  <appender name=\"").append(appenderName()).append("\" class=\"io.forwardlog.logback.ForwardAppender\">\n");
-            element(xml, "upstream", target.upstreamFile().toString());
-            element(xml, "tag", OrderLog.TAG);
-            element(xml, "bufferCapacity", target.bufferBytes() / (1024 * 1024) + "MB");
+            element(xml, Settings.UPSTREAM.name(), target.upstreamFile().toString());
+            element(xml, Settings.TAG.name(), OrderLog.TAG);
+            element(xml, Settings.BUFFER_CAPACITY.name(), target.bufferBytes() / (1024 * 1024) + "MB");
             if (target.flushMillis() > 0) {
-                element(xml, "flushInterval", target.flushMillis() + " milliseconds");
+                element(xml, Settings.FLUSH_INTERVAL.name(), target.flushMillis() + " milliseconds");
             }
             if (mode == FrameworkMode.ACKS) {
-                element(xml, "requireAckResponse", "true");
+                element(xml, Settings.REQUIRE_ACK_RESPONSE.name(), "true");
             } else if (mode == FrameworkMode.GZIP) {
-                element(xml, "compress", "gzip");
+                element(xml, Settings.COMPRESS.name(), "gzip");
             }
             return xml.append("  </appender>\n").toString();
         }
@@ -48,7 +49,8 @@ enum Contender {
             StringBuilder xml = new StringBuilder();
             xml.append("  <appender name=\"").append(appenderName())
                     .append("\" class=\"ch.qos.logback.more.appenders.FluencyLogbackAppender\">\n");
-            element(xml, "tag", OrderLog.TAG);
+            // logback-more-appenders calls its tag property as forwardlog does
+            element(xml, Settings.TAG.name(), OrderLog.TAG);
             element(xml, "remoteHost", target.host());
             element(xml, "port", String.valueOf(target.port()));
             element(xml, "useEventTime", "true");
@@ -77,16 +79,17 @@ enum Contender {
         @Override
         String appenderXml(ConfigTarget target, FrameworkMode mode) {
             StringBuilder xml = new StringBuilder();
-            xml.append("    <Forward name=\"").append(appenderName()).append("\" upstream=\"")
-                    .append(target.upstreamFile()).append("\" tag=\"").append(OrderLog.TAG)
-                    .append("\" bufferCapacity=\"").append(target.bufferBytes() / (1024 * 1024)).append("MB\"");
+            xml.append("    <Forward name=\"").append(appenderName()).append('"');
+            attribute(xml, Settings.UPSTREAM.name(), target.upstreamFile().toString());
+            attribute(xml, Settings.TAG.name(), OrderLog.TAG);
+            attribute(xml, Settings.BUFFER_CAPACITY.name(), target.bufferBytes() / (1024 * 1024) + "MB");
             if (target.flushMillis() > 0) {
-                xml.append(" flushInterval=\"").append(target.flushMillis()).append(" milliseconds\"");
+                attribute(xml, Settings.FLUSH_INTERVAL.name(), target.flushMillis() + " milliseconds");
             }
             if (mode == FrameworkMode.ACKS) {
-                xml.append(" requireAckResponse=\"true\"");
+                attribute(xml, Settings.REQUIRE_ACK_RESPONSE.name(), "true");
             } else if (mode == FrameworkMode.GZIP) {
-                xml.append(" compress=\"gzip\"");
+                attribute(xml, Settings.COMPRESS.name(), "gzip");
             }
             return xml.append("/>\n").toString();
         }
@@ -199,5 +202,9 @@ enum Contender {
 
     private static void element(StringBuilder xml, String name, String value) {
         xml.append("    <").append(name).append('>').append(value).append("</").append(name).append(">\n");
+    }
+
+    private static void attribute(StringBuilder xml, String name, String value) {
+        xml.append(' ').append(name).append("=\"").append(value).append('"');
     }
 }

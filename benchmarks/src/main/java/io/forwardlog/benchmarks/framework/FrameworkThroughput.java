@@ -183,19 +183,23 @@ public final class FrameworkThroughput {
                         + options.flushMillis() + " ms (forwardlog flushInterval, Fluency bufferChunkRetentionTimeMillis "
                         + "and flushAttemptIntervalMillis, log4j-plugin-fluency flushIntervalMillis)"));
         System.out.println("  Logback " + version("ch.qos.logback", "logback-classic") + ", logback-more-appenders "
-                + version("com.sndyuk", "logback-more-appenders") + " (" + jarName(org.komamitsu.fluency.Fluency.class)
+                + version("com.sndyuk", "logback-more-appenders") + " (Fluency " + builtWith("fluency")
                 + "), Log4j2 " + version("org.apache.logging.log4j", "log4j-core"));
         System.out.println();
     }
 
-    /** The file name of the jar a class was loaded from (Fluency's jars carry no {@code pom.properties}). */
-    static String jarName(Class<?> type) {
-        java.security.CodeSource source = type.getProtectionDomain().getCodeSource();
-        if (source == null) {
+    /** A version this module was built with ({@code versions.properties}, filled by Maven), or "unknown". */
+    static String builtWith(String library) {
+        try (java.io.InputStream in = FrameworkThroughput.class.getResourceAsStream("/io/forwardlog/benchmarks/versions.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            java.util.Properties properties = new java.util.Properties();
+            properties.load(in);
+            return properties.getProperty(library, "unknown");
+        } catch (IOException e) {
             return "unknown";
         }
-        String path = source.getLocation().getPath();
-        return path.substring(path.lastIndexOf('/', path.length() - 2) + 1);
     }
 
     /** A library's version from the {@code pom.properties} its jar carries, or "unknown". */
