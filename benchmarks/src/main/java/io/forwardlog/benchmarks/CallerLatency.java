@@ -86,7 +86,7 @@ public final class CallerLatency {
     }
 
     /** The 1, 5 and 15 minute load averages, or "unknown" where /proc/loadavg is not there. */
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return fields[0] + " " + fields[1] + " " + fields[2];

@@ -8,7 +8,7 @@ import java.time.Duration;
  * {@code --buffer-mb=M} each client's buffer (default 256), {@code --ack-delay-ms=D} how late the sink
  * acks in the late-ack mode (default 1).
  */
-record ComparisonOptions(long events, int threads, int rounds, long bufferBytes, Duration ackDelay) {
+public record ComparisonOptions(long events, int threads, int rounds, long bufferBytes, Duration ackDelay) {
 
     static final ComparisonOptions DEFAULTS = new ComparisonOptions(2_000_000, 4, 3, 256L * 1024 * 1024,
             Duration.ofMillis(1));
@@ -38,7 +38,7 @@ record ComparisonOptions(long events, int threads, int rounds, long bufferBytes,
     }
 
     /** A whole number option between {@code min} and {@code max}, "_" and "," allowed as separators. */
-    static long number(String option, String value, long min, long max) {
+    public static long number(String option, String value, long min, long max) {
         long parsed;
         try {
             parsed = Long.parseLong(value.replace("_", "").replace(",", ""));

@@ -37,7 +37,7 @@ final class SampleBatch {
             if (batch.size() + entry.length() > ClientConfig.CHUNK_BYTES) {
                 return batch.toByteArray();
             }
-            batch.write(entry.array(), 0, entry.length());
+            batch.write(entry.array(), entry.offset(), entry.length());
         }
     }
 

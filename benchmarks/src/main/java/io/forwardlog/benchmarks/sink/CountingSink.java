@@ -36,15 +36,17 @@ public final class CountingSink implements AutoCloseable {
     private final ServerSocket server;
     private final long ackDelayNanos;
     private final SinkCounters counters = new SinkCounters();
+    private final EventIds ids;
     private final ReadGate gate = new ReadGate();
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private final Set<Thread> readers = ConcurrentHashMap.newKeySet();
     private Thread acceptor;
     private volatile boolean closed;
 
-    private CountingSink(ServerSocket server, Duration ackDelay) {
+    private CountingSink(ServerSocket server, Duration ackDelay, EventIds ids) {
         this.server = server;
         this.ackDelayNanos = ackDelay.toNanos();
+        this.ids = ids;
     }
 
     /**
@@ -63,6 +65,20 @@ public final class CountingSink implements AutoCloseable {
      * @param ackDelay how long after reading a frame its ack is sent; zero acks at once
      */
     public static CountingSink start(Duration ackDelay, int port) throws IOException {
+        return start(ackDelay, port, null);
+    }
+
+    /**
+     * Starts a sink on a free loopback port that also reads each record's id from its {@code message}
+     * into {@code ids}, to check that every event arrives exactly once (see {@link EventIds}).
+     *
+     * @param ackDelay how long after reading a frame its ack is sent; zero acks at once
+     */
+    public static CountingSink start(Duration ackDelay, EventIds ids) throws IOException {
+        return start(ackDelay, 0, Objects.requireNonNull(ids, "ids"));
+    }
+
+    private static CountingSink start(Duration ackDelay, int port, EventIds ids) throws IOException {
         Objects.requireNonNull(ackDelay, "ackDelay");
         if (ackDelay.isNegative()) {
             throw new IllegalArgumentException("ackDelay must not be negative, was " + ackDelay);
@@ -76,7 +92,7 @@ public final class CountingSink implements AutoCloseable {
             server.close();
             throw e;
         }
-        CountingSink sink = new CountingSink(server, ackDelay);
+        CountingSink sink = new CountingSink(server, ackDelay, ids);
         sink.acceptor = new Thread(sink::acceptLoop, "counting-sink-" + server.getLocalPort() + "-accept");
         sink.acceptor.setDaemon(true);
         sink.acceptor.start();
@@ -129,7 +145,7 @@ public final class CountingSink implements AutoCloseable {
     }
 
     private void acceptLoop() {
-        int ids = 0;
+        int accepted = 0;
         while (!closed) {
             Socket socket;
             try {
@@ -145,11 +161,11 @@ public final class CountingSink implements AutoCloseable {
             } catch (IOException e) {
                 counters.problem("cannot set TCP_NODELAY: " + e.getMessage());
             }
-            String name = "counting-sink-" + port() + "-conn-" + (++ids);
+            String name = "counting-sink-" + port() + "-conn-" + (++accepted);
             connections.add(socket);
             Thread reader = new Thread(() -> {
                 try {
-                    new SinkConnection(socket, () -> closed, gate, counters, ackDelayNanos, name).run();
+                    new SinkConnection(socket, () -> closed, gate, counters, ackDelayNanos, name, this.ids).run();
                 } finally {
                     connections.remove(socket);
                     readers.remove(Thread.currentThread());

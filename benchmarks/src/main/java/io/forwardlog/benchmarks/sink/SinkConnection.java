@@ -30,21 +30,23 @@ final class SinkConnection implements Runnable {
     private final SinkCounters counters;
     private final long ackDelayNanos;
     private final String threadName;
-    private final EntryCounter entries = new EntryCounter();
+    private final EntryCounter entries;
     private byte[] payload = new byte[READ_BUFFER];
 
     /**
      * @param stopping whether the sink is closing, so that the failures closing causes are not problems
      * @param gate     holds the reader between frames while the sink reads nothing
+     * @param ids      where the events' ids go, or {@code null} to count only
      */
     SinkConnection(Socket socket, BooleanSupplier stopping, ReadGate gate, SinkCounters counters, long ackDelayNanos,
-                   String threadName) {
+                   String threadName, EventIds ids) {
         this.socket = socket;
         this.stopping = stopping;
         this.gate = gate;
         this.counters = counters;
         this.ackDelayNanos = ackDelayNanos;
         this.threadName = threadName;
+        this.entries = new EntryCounter(ids);
     }
 
     @Override
@@ -118,11 +120,7 @@ final class SinkConnection implements Runnable {
         int payloadLength = -1;
         int read = 2;
         switch (second.getValueType()) {
-            case ARRAY -> {
-                int count = in.unpackArrayHeader();
-                in.skipValue(count);
-                events = count;
-            }
+            case ARRAY -> events = entries.countInline(in, in.unpackArrayHeader());
             case BINARY, STRING -> {
                 payloadLength = second.getValueType() == ValueType.BINARY ? in.unpackBinaryHeader()
                         : in.unpackRawStringHeader();
@@ -130,7 +128,7 @@ final class SinkConnection implements Runnable {
                 events = 0;
             }
             case INTEGER, EXTENSION -> {
-                in.skipValue(2); // Message mode: [tag, time, record, option?]
+                entries.countMessage(in); // Message mode: [tag, time, record, option?]
                 read = 3;
                 events = 1;
             }
@@ -158,6 +156,7 @@ final class SinkConnection implements Runnable {
                     : compressed.equals("gzip") ? entries.countGzip(payload, payloadLength)
                     : entries.countZstd(payload, payloadLength);
         }
+        entries.frameDone();
         counters.frame(events);
         return chunk;
     }

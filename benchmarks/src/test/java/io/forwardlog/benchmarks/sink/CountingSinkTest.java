@@ -257,4 +257,46 @@ class CountingSinkTest {
             assertTrue(again.awaitEvents(2, TIMEOUT), again.toString());
         }
     }
+
+    @Test
+    void checksTheIdOfEveryEventInPlainAndGzipFramesAndFindsOneSentTwice() throws Exception {
+        EventIds ids = new EventIds(6);
+        CountingSink sink = CountingSink.start(Duration.ZERO, ids);
+        try (sink; WireClient client = new WireClient(sink)) {
+            byte[] plain = PackedScannerTest.entries(0, 1, 2);
+            byte[] gzip = WireClient.gzip(PackedScannerTest.entries(3, 4, 5, 1));
+            MessagePacker p = client.packer();
+            p.packArrayHeader(2).packString("app").packBinaryHeader(plain.length).writePayload(plain);
+            p.packArrayHeader(3).packString("app").packBinaryHeader(gzip.length).writePayload(gzip)
+                    .packMapHeader(1).packString("compressed").packString("gzip");
+            client.flush();
+
+            assertTrue(ids.awaitAll(System.nanoTime() + TIMEOUT.toNanos()), ids.summary().toString());
+        }
+        // closing waits for the readers: the duplicate, counted with the same frame, is in
+        EventIds.Summary summary = ids.summary();
+        assertEquals(6, summary.distinct());
+        assertEquals(1, summary.duplicates());
+        assertEquals("1 twice", summary.problems());
+        assertEquals(7, sink.events());
+        assertEquals(List.of(), sink.problems());
+    }
+
+    @Test
+    void checksTheIdsOfForwardAndMessageModeFrames() throws Exception {
+        EventIds ids = new EventIds(2);
+        CountingSink sink = CountingSink.start(Duration.ZERO, ids);
+        try (sink; WireClient client = new WireClient(sink)) {
+            MessagePacker p = client.packer();
+            p.packArrayHeader(2).packString("app").packArrayHeader(1).packArrayHeader(2).packLong(1)
+                    .packMapHeader(1).packString("message").packString("order 0 processed in 1 ms");
+            p.packArrayHeader(3).packString("app").packLong(1).packMapHeader(2).packString("level").packString("INFO")
+                    .packString("message").packString("order 1 processed in 1 ms");
+            client.flush();
+
+            assertTrue(ids.awaitAll(System.nanoTime() + TIMEOUT.toNanos()), ids.summary().toString());
+        }
+        assertTrue(ids.summary().exactlyOnce(), ids.summary().problems());
+        assertEquals(2, sink.events());
+    }
 }
