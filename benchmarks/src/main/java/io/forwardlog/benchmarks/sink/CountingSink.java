@@ -1,16 +1,9 @@
 package io.forwardlog.benchmarks.sink;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A Forward server on the loopback interface that only counts: it reads every frame mode, counts the
@@ -30,21 +23,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CountingSink implements AutoCloseable {
 
-    private static final String HOST = "127.0.0.1";
-    private static final int RECEIVE_BUFFER = 4 * 1024 * 1024;
-
-    private final ServerSocket server;
     private final long ackDelayNanos;
     private final SinkCounters counters = new SinkCounters();
     private final EventIds ids;
     private final ReadGate gate = new ReadGate();
-    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
-    private final Set<Thread> readers = ConcurrentHashMap.newKeySet();
-    private Thread acceptor;
-    private volatile boolean closed;
+    private LoopbackAcceptor acceptor;
 
-    private CountingSink(ServerSocket server, Duration ackDelay, EventIds ids) {
-        this.server = server;
+    private CountingSink(Duration ackDelay, EventIds ids) {
         this.ackDelayNanos = ackDelay.toNanos();
         this.ids = ids;
     }
@@ -83,29 +68,19 @@ public final class CountingSink implements AutoCloseable {
         if (ackDelay.isNegative()) {
             throw new IllegalArgumentException("ackDelay must not be negative, was " + ackDelay);
         }
-        ServerSocket server = new ServerSocket();
-        try {
-            server.setReuseAddress(true);
-            server.setReceiveBufferSize(RECEIVE_BUFFER);
-            server.bind(new InetSocketAddress(InetAddress.getByName(HOST), port), 64);
-        } catch (IOException e) {
-            server.close();
-            throw e;
-        }
-        CountingSink sink = new CountingSink(server, ackDelay, ids);
-        sink.acceptor = new Thread(sink::acceptLoop, "counting-sink-" + server.getLocalPort() + "-accept");
-        sink.acceptor.setDaemon(true);
-        sink.acceptor.start();
+        CountingSink sink = new CountingSink(ackDelay, ids);
+        sink.acceptor = LoopbackAcceptor.start("counting-sink", port, sink.counters, (socket, name, closed) ->
+                new SinkConnection(socket, closed, sink.gate, sink.counters, sink.ackDelayNanos, name, sink.ids).run());
         return sink;
     }
 
     /** Always {@code 127.0.0.1}. */
     public String host() {
-        return HOST;
+        return LoopbackAcceptor.HOST;
     }
 
     public int port() {
-        return server.getLocalPort();
+        return acceptor.port();
     }
 
     /** Events counted so far, over all connections. */
@@ -144,74 +119,16 @@ public final class CountingSink implements AutoCloseable {
         return counters.await(count, System.nanoTime() + timeout.toNanos());
     }
 
-    private void acceptLoop() {
-        int accepted = 0;
-        while (!closed) {
-            Socket socket;
-            try {
-                socket = server.accept();
-            } catch (IOException e) {
-                if (!closed) {
-                    counters.problem("accept failed: " + e.getMessage());
-                }
-                return;
-            }
-            try {
-                socket.setTcpNoDelay(true);
-            } catch (IOException e) {
-                counters.problem("cannot set TCP_NODELAY: " + e.getMessage());
-            }
-            String name = "counting-sink-" + port() + "-conn-" + (++accepted);
-            connections.add(socket);
-            Thread reader = new Thread(() -> {
-                try {
-                    new SinkConnection(socket, () -> closed, gate, counters, ackDelayNanos, name, this.ids).run();
-                } finally {
-                    connections.remove(socket);
-                    readers.remove(Thread.currentThread());
-                }
-            }, name);
-            reader.setDaemon(true);
-            readers.add(reader);
-            reader.start();
-            if (closed) {
-                closeQuietly(socket);
-            }
-        }
-    }
-
     /** Stops accepting, closes every connection and waits briefly for the threads to end. Idempotent. */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
         gate.close();
-        closeQuietly(server);
-        connections.forEach(CountingSink::closeQuietly);
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            acceptor.join(TimeUnit.NANOSECONDS.toMillis(Math.max(1, deadline - System.nanoTime())));
-            for (Thread reader : readers) {
-                reader.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            // closing to stop: there is nothing left to do with a failure
-        }
+        acceptor.close();
     }
 
     @Override
     public String toString() {
-        return "CountingSink[" + HOST + ":" + port() + ", " + events() + " events, " + frames() + " frames, "
+        return "CountingSink[" + LoopbackAcceptor.HOST + ":" + port() + ", " + events() + " events, " + frames() + " frames, "
                 + acks() + " acks]";
     }
 }

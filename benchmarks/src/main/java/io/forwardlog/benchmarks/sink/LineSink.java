@@ -2,15 +2,10 @@ package io.forwardlog.benchmarks.sink;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * A TCP server on the loopback interface that reads JSON objects, one per line, as Fluent Bit's
@@ -20,47 +15,31 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LineSink implements AutoCloseable {
 
-    private static final String HOST = "127.0.0.1";
     private static final int READ_BUFFER = 256 * 1024;
 
-    private final ServerSocket server;
     private final EventIds ids;
     private final SinkCounters counters = new SinkCounters();
-    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
-    private final Set<Thread> readers = ConcurrentHashMap.newKeySet();
-    private Thread acceptor;
-    private volatile boolean closed;
+    private LoopbackAcceptor acceptor;
 
-    private LineSink(ServerSocket server, EventIds ids) {
-        this.server = server;
+    private LineSink(EventIds ids) {
         this.ids = ids;
     }
 
     /** Starts a sink on a free loopback port that records each line's id in {@code ids}. */
     public static LineSink start(EventIds ids) throws IOException {
         Objects.requireNonNull(ids, "ids");
-        ServerSocket server = new ServerSocket();
-        try {
-            server.setReceiveBufferSize(4 * 1024 * 1024);
-            server.bind(new InetSocketAddress(InetAddress.getByName(HOST), 0), 64);
-        } catch (IOException e) {
-            server.close();
-            throw e;
-        }
-        LineSink sink = new LineSink(server, ids);
-        sink.acceptor = new Thread(sink::acceptLoop, "line-sink-" + server.getLocalPort() + "-accept");
-        sink.acceptor.setDaemon(true);
-        sink.acceptor.start();
+        LineSink sink = new LineSink(ids);
+        sink.acceptor = LoopbackAcceptor.start("line-sink", 0, sink.counters, sink::read);
         return sink;
     }
 
     /** Always {@code 127.0.0.1}. */
     public String host() {
-        return HOST;
+        return LoopbackAcceptor.HOST;
     }
 
     public int port() {
-        return server.getLocalPort();
+        return acceptor.port();
     }
 
     /** Lines read so far, over all connections. */
@@ -73,35 +52,7 @@ public final class LineSink implements AutoCloseable {
         return counters.problems();
     }
 
-    private void acceptLoop() {
-        int n = 0;
-        while (!closed) {
-            Socket socket;
-            try {
-                socket = server.accept();
-            } catch (IOException e) {
-                if (!closed) {
-                    counters.problem("accept failed: " + e.getMessage());
-                }
-                return;
-            }
-            String name = "line-sink-" + port() + "-conn-" + (++n);
-            connections.add(socket);
-            Thread reader = new Thread(() -> {
-                try {
-                    read(socket, name);
-                } finally {
-                    connections.remove(socket);
-                    readers.remove(Thread.currentThread());
-                }
-            }, name);
-            reader.setDaemon(true);
-            readers.add(reader);
-            reader.start();
-        }
-    }
-
-    private void read(Socket socket, String name) {
+    private void read(Socket socket, String name, BooleanSupplier closed) {
         LineScanner scanner = new LineScanner(ids);
         byte[] buffer = new byte[READ_BUFFER];
         try (socket; InputStream in = socket.getInputStream()) {
@@ -112,7 +63,7 @@ public final class LineSink implements AutoCloseable {
                 counters.problem(name + ": the connection ended inside a line (" + scanner.heldBack() + " bytes)");
             }
         } catch (IOException e) {
-            if (!closed) {
+            if (!closed.getAsBoolean()) {
                 counters.problem(name + ": " + e.getMessage());
             }
         }
@@ -121,35 +72,11 @@ public final class LineSink implements AutoCloseable {
     /** Stops accepting, closes every connection and waits briefly for the threads to end. Idempotent. */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            server.close();
-        } catch (IOException e) {
-            // closing to stop: nothing left to do with a failure
-        }
-        for (Socket socket : connections) {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                // as above
-            }
-        }
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            acceptor.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-            for (Thread reader : readers) {
-                reader.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        acceptor.close();
     }
 
     @Override
     public String toString() {
-        return "LineSink[" + HOST + ":" + port() + ", " + lines() + " lines]";
+        return "LineSink[" + LoopbackAcceptor.HOST + ":" + port() + ", " + lines() + " lines]";
     }
 }
