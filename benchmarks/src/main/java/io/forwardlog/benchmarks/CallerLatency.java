@@ -71,7 +71,7 @@ public final class CallerLatency {
     }
 
     /** A library's version from the {@code pom.properties} its jar carries, or "unknown". */
-    private static String version(String group, String artifact) {
+    public static String version(String group, String artifact) {
         String resource = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
         try (java.io.InputStream in = CallerLatency.class.getResourceAsStream(resource)) {
             if (in == null) {

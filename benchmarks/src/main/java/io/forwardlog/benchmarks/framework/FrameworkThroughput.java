@@ -182,9 +182,9 @@ public final class FrameworkThroughput {
                 options.bufferBytes() / (1024 * 1024), options.flushMillis() == 0 ? "" : ", flush interval "
                         + options.flushMillis() + " ms (forwardlog flushInterval, Fluency bufferChunkRetentionTimeMillis "
                         + "and flushAttemptIntervalMillis, log4j-plugin-fluency flushIntervalMillis)"));
-        System.out.println("  Logback " + version("ch.qos.logback", "logback-classic") + ", logback-more-appenders "
-                + version("com.sndyuk", "logback-more-appenders") + " (Fluency " + builtWith("fluency")
-                + "), Log4j2 " + version("org.apache.logging.log4j", "log4j-core"));
+        System.out.println("  Logback " + CallerLatency.version("ch.qos.logback", "logback-classic") + ", logback-more-appenders "
+                + CallerLatency.version("com.sndyuk", "logback-more-appenders") + " (Fluency " + builtWith("fluency")
+                + "), Log4j2 " + CallerLatency.version("org.apache.logging.log4j", "log4j-core"));
         System.out.println();
     }
 
@@ -197,21 +197,6 @@ public final class FrameworkThroughput {
             java.util.Properties properties = new java.util.Properties();
             properties.load(in);
             return properties.getProperty(library, "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
-    /** A library's version from the {@code pom.properties} its jar carries, or "unknown". */
-    static String version(String group, String artifact) {
-        String resource = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
-        try (java.io.InputStream in = FrameworkThroughput.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                return "unknown";
-            }
-            java.util.Properties properties = new java.util.Properties();
-            properties.load(in);
-            return properties.getProperty("version", "unknown");
         } catch (IOException e) {
             return "unknown";
         }
