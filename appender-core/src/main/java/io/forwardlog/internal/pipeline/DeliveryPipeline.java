@@ -163,9 +163,7 @@ public final class DeliveryPipeline {
         timer = new ScheduledThreadPoolExecutor(1, daemon(settings.name() + "-timer"));
         timer.setRemoveOnCancelPolicy(true);
         LoopTasks tasks = new LoopTasks(loop);
-        accumulator = new RecordAccumulator(settings.bufferCapacity(), (int) settings.chunkSize(),
-                settings.flushInterval().toNanos(), settings.overflow(), settings.blockTimeout().toNanos(), nanoTime,
-                counters.drops, loop::wakeup);
+        accumulator = new RecordAccumulator(RecordAccumulator.Limits.of(settings), nanoTime, counters.drops, loop::wakeup);
         Connector connector = new Connector(loop, resolver, names, tasks, nanoTime,
                 bound -> ThreadLocalRandom.current().nextInt(bound));
         String pingTag = tag.resolve("forwardlog", "info");

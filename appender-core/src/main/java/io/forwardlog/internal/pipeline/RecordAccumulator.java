@@ -1,5 +1,6 @@
 package io.forwardlog.internal.pipeline;
 
+import io.forwardlog.ForwardSettings;
 import io.forwardlog.OverflowPolicy;
 import java.util.ArrayDeque;
 import java.util.Iterator;
@@ -68,13 +69,29 @@ final class RecordAccumulator {
      */
     private boolean waitRanOut;
 
-    RecordAccumulator(long capacity, int chunkSize, long flushIntervalNanos, OverflowPolicy overflow,
-                      long blockTimeoutNanos, LongSupplier nanoTime, DropCounter drops, Wakeup sender) {
-        this.capacity = capacity;
-        this.chunkSize = chunkSize;
-        this.flushIntervalNanos = flushIntervalNanos;
-        this.overflow = overflow;
-        this.blockTimeoutNanos = blockTimeoutNanos;
+    /**
+     * What bounds the buffer and when its batches are due, from the appender's settings.
+     *
+     * @param capacity           {@code bufferCapacity}: the memory all batches and pooled arrays may hold
+     * @param chunkSize          the largest batch, in bytes of entries
+     * @param flushIntervalNanos how long a batch stays open before it is due
+     * @param blockTimeoutNanos  how long {@code overflow block} waits for room
+     */
+    record Limits(long capacity, int chunkSize, long flushIntervalNanos, OverflowPolicy overflow,
+                  long blockTimeoutNanos) {
+
+        static Limits of(ForwardSettings settings) {
+            return new Limits(settings.bufferCapacity(), (int) settings.chunkSize(), settings.flushInterval().toNanos(),
+                    settings.overflow(), settings.blockTimeout().toNanos());
+        }
+    }
+
+    RecordAccumulator(Limits limits, LongSupplier nanoTime, DropCounter drops, Wakeup sender) {
+        this.capacity = limits.capacity();
+        this.chunkSize = limits.chunkSize();
+        this.flushIntervalNanos = limits.flushIntervalNanos();
+        this.overflow = limits.overflow();
+        this.blockTimeoutNanos = limits.blockTimeoutNanos();
         this.nanoTime = nanoTime;
         this.drops = drops;
         this.sender = sender;

@@ -25,8 +25,8 @@ class AccumulatorMemoryBoundTest {
     @Test
     void twentyThousandTagsHoldNoMoreMemoryThanTheCapacity() {
         DropCounter drops = new DropCounter();
-        RecordAccumulator accumulator = new RecordAccumulator(CAPACITY, CHUNK, TimeUnit.SECONDS.toNanos(1),
-                OverflowPolicy.DROP_NEWEST, 0, () -> 0L, drops, () -> { });
+        RecordAccumulator accumulator = new RecordAccumulator(new RecordAccumulator.Limits(CAPACITY, CHUNK,
+                TimeUnit.SECONDS.toNanos(1), OverflowPolicy.DROP_NEWEST, 0), () -> 0L, drops, () -> { });
         byte[] entry = new byte[100];
         List<String> tags = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) {
@@ -52,8 +52,8 @@ class AccumulatorMemoryBoundTest {
     @Test
     void aDeliveredBatchGivesItsMemoryBack() {
         DropCounter drops = new DropCounter();
-        RecordAccumulator accumulator = new RecordAccumulator(CAPACITY, CHUNK, TimeUnit.SECONDS.toNanos(1),
-                OverflowPolicy.DROP_NEWEST, 0, () -> 0L, drops, () -> { });
+        RecordAccumulator accumulator = new RecordAccumulator(new RecordAccumulator.Limits(CAPACITY, CHUNK,
+                TimeUnit.SECONDS.toNanos(1), OverflowPolicy.DROP_NEWEST, 0), () -> 0L, drops, () -> { });
         byte[] entry = new byte[1000];
         for (int i = 0; i < 10_000; i++) {
             accumulator.append("one", entry, 0, entry.length);

@@ -31,8 +31,8 @@ class RecordAccumulatorTest {
     private final DropCounter drops = new DropCounter();
 
     private RecordAccumulator accumulator(long capacity, int chunkSize, OverflowPolicy policy, long blockNanos) {
-        return new RecordAccumulator(capacity, chunkSize, FLUSH, policy, blockNanos, () -> clock.addAndGet(tick),
-                drops, () -> { });
+        return new RecordAccumulator(new RecordAccumulator.Limits(capacity, chunkSize, FLUSH, policy, blockNanos),
+                () -> clock.addAndGet(tick), drops, () -> { });
     }
 
     /** The memory one event of {@code size} bytes holds when it fills its batch (chunkSize {@code size}). */
