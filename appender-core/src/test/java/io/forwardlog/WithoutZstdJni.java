@@ -1,5 +1,6 @@
 package io.forwardlog;
 
+import io.forwardlog.internal.record.FakeEvent;
 import io.forwardlog.testkit.ForwardReceiver;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,8 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 
 /**
  * What an application without a usable zstd-jni sees, run by {@link ZstdJniMissingTest} in a class
@@ -53,63 +52,9 @@ public final class WithoutZstdJni {
             return e.getMessage();
         }
         int before = receiver.eventCount();
-        pipeline.append(new Event());
+        pipeline.append(FakeEvent.simple("without zstd-jni"));
         receiver.awaitEvents(before + 1, Duration.ofSeconds(10));
         pipeline.stop();
         return "delivered as " + receiver.messages().get(receiver.messages().size() - 1).mode();
-    }
-
-    private static final class Event implements LogEvent {
-        @Override
-        public long epochSecond() {
-            return 1_700_000_000L;
-        }
-
-        @Override
-        public int nanoOfSecond() {
-            return 0;
-        }
-
-        @Override
-        public String level() {
-            return "INFO";
-        }
-
-        @Override
-        public String loggerName() {
-            return "test.zstd";
-        }
-
-        @Override
-        public String threadName() {
-            return "main";
-        }
-
-        @Override
-        public String message() {
-            return "without zstd-jni";
-        }
-
-        @Override
-        public ThrowableView throwable() {
-            return null;
-        }
-
-        @Override
-        public void forEachContextEntry(BiConsumer<String, String> action) {
-        }
-
-        @Override
-        public void forEachKeyValue(BiConsumer<String, Object> action) {
-        }
-
-        @Override
-        public void forEachMarker(Consumer<String> action) {
-        }
-
-        @Override
-        public CallerData callerData() {
-            return null;
-        }
     }
 }

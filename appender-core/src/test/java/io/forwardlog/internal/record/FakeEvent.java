@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-/** A LogEvent with whatever a test gives it. */
-record FakeEvent(Instant time, String level, String loggerName, String threadName, String message, Throwable error,
+/** A LogEvent with whatever a test gives it; {@link #simple} is the plain one other packages' tests send. */
+public record FakeEvent(Instant time, String level, String loggerName, String threadName, String message, Throwable error,
                  Map<String, String> mdc, Map<String, Object> keyValues, List<String> markers, CallerData callerData)
         implements LogEvent {
 
-    static FakeEvent simple(String message) {
+    public static FakeEvent simple(String message) {
         return new FakeEvent(Instant.ofEpochSecond(1_700_000_000L, 123_456_789), "INFO", "com.example.Orders", "main",
                 message, null, new LinkedHashMap<>(), new LinkedHashMap<>(), List.of(), null);
     }

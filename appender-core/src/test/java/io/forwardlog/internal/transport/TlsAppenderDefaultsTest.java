@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.forwardlog.ForwardPipeline;
 import io.forwardlog.ForwardSettings;
 import io.forwardlog.ForwardStartException;
-import io.forwardlog.LogEvent;
 import io.forwardlog.StatusListener;
-import io.forwardlog.ThrowableView;
 import io.forwardlog.TlsVersion;
+import io.forwardlog.internal.record.FakeEvent;
 import io.forwardlog.testkit.pki.IssuedCertificate;
 import io.forwardlog.testkit.pki.TestPki;
 import java.nio.file.Files;
@@ -17,8 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +54,7 @@ class TlsAppenderDefaultsTest {
             pipeline.start();
             try {
                 // a batch opens a connection to one node; the heartbeats open one to the other
-                pipeline.append(new Message("over TLS"));
+                pipeline.append(FakeEvent.simple("over TLS"));
 
                 assertEquals("TLSv1.2 TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256", plain.await(), status::toString);
                 assertEquals("TLSv1.3 TLS_CHACHA20_POLY1305_SHA256", pinned.await(), status::toString);
@@ -133,55 +130,6 @@ class TlsAppenderDefaultsTest {
         @Override
         public String toString() {
             return String.join("\n", messages);
-        }
-    }
-
-    private record Message(String message) implements LogEvent {
-        @Override
-        public long epochSecond() {
-            return 1_700_000_000L;
-        }
-
-        @Override
-        public int nanoOfSecond() {
-            return 0;
-        }
-
-        @Override
-        public String level() {
-            return "INFO";
-        }
-
-        @Override
-        public String loggerName() {
-            return "test.tls";
-        }
-
-        @Override
-        public String threadName() {
-            return "main";
-        }
-
-        @Override
-        public ThrowableView throwable() {
-            return null;
-        }
-
-        @Override
-        public void forEachContextEntry(BiConsumer<String, String> action) {
-        }
-
-        @Override
-        public void forEachKeyValue(BiConsumer<String, Object> action) {
-        }
-
-        @Override
-        public void forEachMarker(Consumer<String> action) {
-        }
-
-        @Override
-        public CallerData callerData() {
-            return null;
         }
     }
 }
