@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.forwardlog.StatusListener;
 import io.forwardlog.internal.forward.ConnectionSetup;
 import io.forwardlog.internal.forward.NodeAddress;
-import io.forwardlog.internal.forward.OutboundBatch;
 import io.forwardlog.internal.forward.WireOptions;
 import io.forwardlog.internal.status.StatusReporter;
 import io.forwardlog.internal.transport.IoLoop;
@@ -36,8 +35,7 @@ class BalancerReceiversTest {
 
     private final List<ForwardReceiver> receivers = new ArrayList<>();
     private final Queue<Runnable> loopTasks = new ConcurrentLinkedQueue<>();
-    private final List<OutboundBatch> delivered = new ArrayList<>();
-    private final List<OutboundBatch> returned = new ArrayList<>();
+    private final RecordingNodeEvents nodeEvents = new RecordingNodeEvents();
     private final ExecutorService resolver = Executors.newSingleThreadExecutor();
     private final Backoff backoff = new Backoff(SECOND, 30 * SECOND, () -> 1.0);
     private IoLoop loop;
@@ -65,7 +63,7 @@ class BalancerReceiversTest {
             assertEquals(10_000, receiver.awaitEvents(10_000, WAIT).size(), receiver.toString());
             assertEquals(10_000, receiver.messages().size(), "one message per batch");
         }
-        assertEquals(30_000, delivered.size());
+        assertEquals(30_000, nodeEvents.delivered.size());
     }
 
     @Test
@@ -91,7 +89,7 @@ class BalancerReceiversTest {
         NodeChannel down = nodes.balancer().nodes().get(1);
         assertEquals("down", down.status().getState());
         assertEquals("connection refused", down.status().getLastError());
-        assertTrue(returned.isEmpty(), "no batch was ever on the refusing node");
+        assertTrue(nodeEvents.returned.isEmpty(), "no batch was ever on the refusing node");
     }
 
     /** Sends {@code batches} one-event batches, each once every available node can take one. */
@@ -105,8 +103,8 @@ class BalancerReceiversTest {
             nodes.balancer().pick().send(new OneEventBatch(i));
         }
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (delivered.size() < batches) {
-            assertTrue(System.nanoTime() < deadline, delivered.size() + " of " + batches + " batches written");
+        while (nodeEvents.delivered.size() < batches) {
+            assertTrue(System.nanoTime() < deadline, nodeEvents.delivered.size() + " of " + batches + " batches written");
             round();
         }
     }
@@ -145,29 +143,13 @@ class BalancerReceiversTest {
             definitions.add(new NodeDefinition(new NodeAddress("node-" + (i + 1), "127.0.0.1", receiver.port()),
                     weights[i], false, new TcpTransport(), ConnectionSetup.NONE, WireOptions.defaults(), "node-" + i));
         }
-        NodeEvents events = new NodeEvents() {
-            @Override
-            public void delivered(OutboundBatch batch) {
-                delivered.add(batch);
-            }
-
-            @Override
-            public void returned(List<OutboundBatch> batches) {
-                returned.addAll(batches);
-            }
-
-            @Override
-            public void unsendable(OutboundBatch batch, String why) {
-                throw new AssertionError(why);
-            }
-        };
         Connector connector = new Connector(loop, resolver, task -> {
             loopTasks.add(task);
             loop.wakeup();
         }, System::nanoTime);
         HealthPolicy noHeartbeats = new HealthPolicy(false, SECOND, true, 16, 60 * SECOND, 10 * SECOND);
         StatusReporter status = new StatusReporter(StatusListener.STDERR, "test: ", 0, System::nanoTime);
-        nodes = new NodeSet(new NodeSet.Parts(noHeartbeats, connector, events, status, System::nanoTime, "test"),
+        nodes = new NodeSet(new NodeSet.Parts(noHeartbeats, connector, nodeEvents, status, System::nanoTime, "test"),
                 loop::wakeup);
         nodes.start("test", definitions);
     }

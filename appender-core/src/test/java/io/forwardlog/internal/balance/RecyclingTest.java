@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.forwardlog.StatusListener;
 import io.forwardlog.internal.forward.ConnectionSetup;
 import io.forwardlog.internal.forward.NodeAddress;
-import io.forwardlog.internal.forward.OutboundBatch;
 import io.forwardlog.internal.forward.WireOptions;
 import io.forwardlog.internal.status.StatusReporter;
 import io.forwardlog.internal.transport.IoLoop;
@@ -41,8 +40,7 @@ class RecyclingTest {
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
     private final Queue<Runnable> loopTasks = new ConcurrentLinkedQueue<>();
-    private final List<OutboundBatch> delivered = new ArrayList<>();
-    private final List<OutboundBatch> returned = new ArrayList<>();
+    private final RecordingNodeEvents nodeEvents = new RecordingNodeEvents();
     private final ExecutorService resolver = Executors.newSingleThreadExecutor();
     private final Backoff backoff = new Backoff(SECOND, 30 * SECOND, () -> 1.0);
     private ForwardReceiver receiver;
@@ -78,8 +76,8 @@ class RecyclingTest {
             assertEquals(List.of(n, n + 1, n + 2, n + 3, n + 4), events, "5 batches a connection, in order");
             n += 5;
         }
-        assertEquals(50, delivered.size());
-        assertEquals(List.of(), returned, "no batch came back to be sent again");
+        assertEquals(50, nodeEvents.delivered.size());
+        assertEquals(List.of(), nodeEvents.returned, "no batch came back to be sent again");
     }
 
     @Test
@@ -97,7 +95,7 @@ class RecyclingTest {
         Map<Integer, List<Long>> byConnection = eventsByConnection(12);
         assertEquals(List.of(List.of(0L, 1L, 2L, 3L, 4L, 5L), List.of(6L, 7L, 8L, 9L, 10L, 11L)),
                 List.copyOf(byConnection.values()), "the second connection was opened at 10s: it is 9s old at 19s");
-        assertEquals(List.of(), returned);
+        assertEquals(List.of(), nodeEvents.returned);
     }
 
     @Test
@@ -125,7 +123,7 @@ class RecyclingTest {
             });
             nodes.balancer().pick().send(new OneEventBatch(sent++));
         }
-        awaitRounds(target + " batches acknowledged", () -> delivered.size() >= target);
+        awaitRounds(target + " batches acknowledged", () -> nodeEvents.delivered.size() >= target);
     }
 
     /**
@@ -166,29 +164,13 @@ class RecyclingTest {
         NodeDefinition node = new NodeDefinition(new NodeAddress("node-1", "127.0.0.1", receiver.port()), 60, false,
                 new TcpTransport(), ConnectionSetup.NONE, WireOptions.defaults().withRequireAck(true),
                 DnsOptions.DEFAULT, recycling, "node-1");
-        NodeEvents events = new NodeEvents() {
-            @Override
-            public void delivered(OutboundBatch batch) {
-                delivered.add(batch);
-            }
-
-            @Override
-            public void returned(List<OutboundBatch> batches) {
-                returned.addAll(batches);
-            }
-
-            @Override
-            public void unsendable(OutboundBatch batch, String why) {
-                throw new AssertionError(why);
-            }
-        };
         Connector connector = new Connector(loop, resolver, task -> {
             loopTasks.add(task);
             loop.wakeup();
         }, () -> now);
         HealthPolicy noHeartbeats = new HealthPolicy(false, SECOND, true, 16, 60 * SECOND, 10 * SECOND);
         StatusReporter status = new StatusReporter(StatusListener.STDERR, "test: ", 0, () -> now);
-        nodes = new NodeSet(new NodeSet.Parts(noHeartbeats, connector, events, status, () -> now, "test"), loop::wakeup);
+        nodes = new NodeSet(new NodeSet.Parts(noHeartbeats, connector, nodeEvents, status, () -> now, "test"), loop::wakeup);
         nodes.start("test", List.of(node));
     }
 }
