@@ -32,21 +32,13 @@ class NodeKeysTest {
         fx = new UpstreamFixture(dir);
     }
 
-    /** Loads a node named node-3 at 127.0.0.1:45000 (its header on line 4) with the extra key lines, from line 8. */
+    /** Loads node-3 (its header on line 4) with the extra key lines, from line 8 ({@link UpstreamFixture#node3}). */
     private UpstreamNode node(String... keyLines) throws UpstreamFileException {
-        fx.write("up.conf", nodeFile(keyLines));
-        return fx.load("up.conf").nodes().get(0);
+        return fx.node3(keyLines);
     }
 
     private String failure(String... keyLines) {
-        fx.write("up.conf", nodeFile(keyLines));
-        return fx.failure("up.conf").getMessage();
-    }
-
-    private static String[] nodeFile(String... keyLines) {
-        List<String> lines = new ArrayList<>(List.of("    name node-3", "    host 127.0.0.1", "    port 45000"));
-        lines.addAll(List.of(keyLines));
-        return classicWithNode(lines.toArray(String[]::new));
+        return fx.node3Failure(keyLines);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.forwardlog.upstream;
 
-import static io.forwardlog.upstream.UpstreamFixture.classicWithNode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,22 +34,19 @@ class TlsNodeKeysTest {
         fx = new UpstreamFixture(dir);
     }
 
-    /** Loads node-3 (its header on line 4) with the key lines from line 8. */
+    /** Loads node-3 (its header on line 4) with {@code tls on} on line 8 and the key lines after it. */
     private UpstreamNode node(String... keyLines) throws UpstreamFileException {
-        fx.write("up.conf", nodeFile(keyLines));
-        return fx.load("up.conf").nodes().get(0);
+        return fx.node3(withTls(keyLines));
     }
 
     private String failure(String... keyLines) {
-        fx.write("up.conf", nodeFile(keyLines));
-        return fx.failure("up.conf").getMessage();
+        return fx.node3Failure(withTls(keyLines));
     }
 
-    private static String[] nodeFile(String... keyLines) {
-        List<String> lines = new ArrayList<>(List.of("    name node-3", "    host 127.0.0.1", "    port 45000",
-                "    tls on"));
+    private static String[] withTls(String... keyLines) {
+        List<String> lines = new ArrayList<>(List.of("    tls on"));
         lines.addAll(List.of(keyLines));
-        return classicWithNode(lines.toArray(String[]::new));
+        return lines.toArray(String[]::new);
     }
 
     @Test

@@ -75,6 +75,27 @@ final class UpstreamFixture {
         }
     }
 
+    /**
+     * Writes {@code up.conf} with node-3 at 127.0.0.1:45000 (its header on line 4, name, host and port on
+     * lines 5 to 7) and the key lines after them, from line 8, and loads that node.
+     */
+    UpstreamNode node3(String... keyLines) throws UpstreamFileException {
+        write("up.conf", node3File(keyLines));
+        return load("up.conf").nodes().get(0);
+    }
+
+    /** The message of the failure to load {@link #node3}'s file with these key lines. */
+    String node3Failure(String... keyLines) {
+        write("up.conf", node3File(keyLines));
+        return failure("up.conf").getMessage();
+    }
+
+    private static String[] node3File(String... keyLines) {
+        List<String> lines = new ArrayList<>(List.of("    name node-3", "    host 127.0.0.1", "    port 45000"));
+        lines.addAll(List.of(keyLines));
+        return classicWithNode(lines.toArray(String[]::new));
+    }
+
     /** A minimal valid classic file around the given node lines, the node header on line 4. */
     static String[] classicWithNode(String... nodeLines) {
         List<String> lines = new ArrayList<>(List.of("[UPSTREAM]", "    name up", "", "[NODE]"));
