@@ -1,5 +1,8 @@
 package io.forwardlog.benchmarks.framework;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+
 /**
  * What a child JVM and its parent say to each other: the child writes lines starting with
  * {@link #PREFIX} on standard output (anything else there is the frameworks' own output), the parent
@@ -31,5 +34,20 @@ final class ChildProtocol {
     static final String STOP = "stop";
 
     private ChildProtocol() {
+    }
+
+    /** The child says one line to the parent. */
+    static void say(String line) {
+        System.out.println(PREFIX + line);
+        System.out.flush();
+    }
+
+    /** The child reads the parent's next word; any other line ends the child, saying so. */
+    static void expect(BufferedReader parent, String word) throws IOException {
+        String line = parent.readLine();
+        if (!word.equals(line)) {
+            say(FAILED + " expected '" + word + "' from the parent, got '" + line + "'");
+            System.exit(1);
+        }
     }
 }

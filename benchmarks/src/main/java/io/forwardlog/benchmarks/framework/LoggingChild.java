@@ -2,7 +2,6 @@ package io.forwardlog.benchmarks.framework;
 
 import io.forwardlog.benchmarks.sink.EventIds;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -39,41 +38,28 @@ public final class LoggingChild {
         try {
             logging = FrameworkLogging.start(contender, config);
         } catch (RuntimeException e) {
-            say(ChildProtocol.FAILED + " " + e.getMessage().replace('\n', ' '));
+            ChildProtocol.say(ChildProtocol.FAILED + " " + e.getMessage().replace('\n', ' '));
             System.exit(1);
             return;
         }
-        say(ChildProtocol.READY);
+        ChildProtocol.say(ChildProtocol.READY);
         Callers callers = new Callers(logging, threads);
         if (warmUp > 0) {
             callers.run(EventIds.WARM_UP_BASE, warmUp);
-            say(ChildProtocol.WARMED + " " + warmUp);
+            ChildProtocol.say(ChildProtocol.WARMED + " " + warmUp);
         }
-        expect(parent, ChildProtocol.GO);
+        ChildProtocol.expect(parent, ChildProtocol.GO);
         long senderThread = forwardlogSenderThread();
         long senderBefore = senderThread < 0 ? -1 : THREADS.getThreadAllocatedBytes(senderThread);
         Callers.Result measured = callers.run(0, events);
-        say(ChildProtocol.MEASURED + " " + measured.firstCallNanos() + " " + measured.lastReturnNanos() + " "
+        ChildProtocol.say(ChildProtocol.MEASURED + " " + measured.firstCallNanos() + " " + measured.lastReturnNanos() + " "
                 + measured.cpuNanos() + " " + measured.allocatedBytes());
-        expect(parent, ChildProtocol.STOP);
+        ChildProtocol.expect(parent, ChildProtocol.STOP);
         long senderAfter = senderThread < 0 ? -1 : THREADS.getThreadAllocatedBytes(senderThread);
-        say(ChildProtocol.SENDER + " " + (senderBefore < 0 || senderAfter < 0 ? -1 : senderAfter - senderBefore));
+        ChildProtocol.say(ChildProtocol.SENDER + " " + (senderBefore < 0 || senderAfter < 0 ? -1 : senderAfter - senderBefore));
         logging.close();
-        say(ChildProtocol.STOPPED);
+        ChildProtocol.say(ChildProtocol.STOPPED);
         System.exit(callers.failure() == null ? 0 : 1);
-    }
-
-    private static void say(String line) {
-        System.out.println(ChildProtocol.PREFIX + line);
-        System.out.flush();
-    }
-
-    private static void expect(BufferedReader parent, String word) throws IOException {
-        String line = parent.readLine();
-        if (!word.equals(line)) {
-            say(ChildProtocol.FAILED + " expected '" + word + "' from the parent, got '" + line + "'");
-            System.exit(1);
-        }
     }
 
     /** The id of forwardlog's sender thread ({@code forwardlog-<name>-sender}, see DeliveryPipeline), or -1. */

@@ -37,8 +37,8 @@ public final class SinkBlaster {
             for (int i = 0; i < ENTRIES_PER_FRAME; i++) {
                 System.arraycopy(template, 0, batch, i * template.length, template.length);
             }
-            say(ChildProtocol.READY);
-            expect(parent, ChildProtocol.GO);
+            ChildProtocol.say(ChildProtocol.READY);
+            ChildProtocol.expect(parent, ChildProtocol.GO);
             long first = System.nanoTime();
             for (long sent = 0; sent < events; ) {
                 int n = (int) Math.min(ENTRIES_PER_FRAME, events - sent);
@@ -54,11 +54,11 @@ public final class SinkBlaster {
             }
             out.flush();
             long last = System.nanoTime();
-            say(ChildProtocol.MEASURED + " " + first + " " + last + " 0 0");
-            expect(parent, ChildProtocol.STOP);
-            say(ChildProtocol.SENDER + " -1");
+            ChildProtocol.say(ChildProtocol.MEASURED + " " + first + " " + last + " 0 0");
+            ChildProtocol.expect(parent, ChildProtocol.STOP);
+            ChildProtocol.say(ChildProtocol.SENDER + " -1");
         }
-        say(ChildProtocol.STOPPED);
+        ChildProtocol.say(ChildProtocol.STOPPED);
     }
 
     /** {@code [EventTime, record]}: the record of forwardlog's schema for one event of {@link OrderLog}. */
@@ -131,19 +131,6 @@ public final class SinkBlaster {
                 return;
             }
             batch[i] = '0';
-        }
-    }
-
-    private static void say(String line) {
-        System.out.println(ChildProtocol.PREFIX + line);
-        System.out.flush();
-    }
-
-    private static void expect(BufferedReader parent, String word) throws IOException {
-        String line = parent.readLine();
-        if (!word.equals(line)) {
-            say(ChildProtocol.FAILED + " expected '" + word + "' from the parent, got '" + line + "'");
-            System.exit(1);
         }
     }
 }
